@@ -1,0 +1,135 @@
+import CLibPQ
+import Glibc
+
+/// One session with a PostgreSQL server. Owns its `PGconn` and closes it in `deinit`.
+///
+/// Not `Sendable`: libpq connections must not be used from two threads at once. Open one per
+/// task instead.
+public final class Connection {
+    let handle: OpaquePointer
+
+    /// Connects to `target`: a libpq URL (`postgresql://…`) or keyword string (`host=… dbname=…`).
+    ///
+    /// Gives up after `connectTimeout` seconds per address unless `target` sets its own
+    /// `connect_timeout`. The error names the host, port and database, never the password;
+    /// `origin` (such as "from --database-url") is added to it.
+    public init(target: String, origin: String? = nil, connectTimeout: Int = 4) throws {
+        // Earlier keywords are defaults that the expanded `dbname` (the target) overrides;
+        // later ones override the target.
+        let pairs: [(String, String)] = [
+            ("connect_timeout", String(connectTimeout)),
+            ("fallback_application_name", "ptt"),
+            ("dbname", target),
+            ("client_encoding", "UTF8"),
+        ]
+        let conn = withCStrings(pairs.map(\.0)) { keys in
+            withCStrings(pairs.map(\.1)) { values in
+                PQconnectdbParams(keys, values, 1)
+            }
+        }
+        guard let conn else {
+            throw StoreError(sqlState: .cannotConnect, message: "cannot allocate a database connection")
+        }
+        guard PQstatus(conn) == CONNECTION_OK else {
+            let reason = Connection.firstLine(PQerrorMessage(conn))
+            let where_ = Connection.describeTarget(conn)
+            PQfinish(conn)
+            var message = "cannot connect to \(where_)"
+            if let origin { message += " (\(origin))" }
+            throw StoreError(
+                sqlState: .cannotConnect, message: message + ": " + reason,
+                hint: "check that the server is running and the URL is right, or leave the URL out to use ptt's own database")
+        }
+        handle = conn
+        PQsetNoticeProcessor(handle, { _, _ in }, nil)
+        try execute("SET DateStyle TO ISO")
+    }
+
+    deinit { PQfinish(handle) }
+
+    /// `database on host:port` for messages; socket paths shown as they are.
+    public var targetDescription: String { Connection.describeTarget(handle) }
+
+    /// The server's version number, e.g. 150013 for 15.13.
+    public var serverVersion: Int { Int(PQserverVersion(handle)) }
+
+    /// Runs one statement with its parameters bound (`PQexecParams`) and returns its rows.
+    @discardableResult
+    public func execute(_ query: SQLQuery) throws -> QueryResult {
+        let types = query.bindings.map { $0.oid }
+        let result: OpaquePointer? = withOptionalCStrings(query.bindings.map(\.text)) { values in
+            types.withUnsafeBufferPointer { types in
+                PQexecParams(
+                    handle, query.sql, Int32(query.bindings.count), types.baseAddress, values, nil, nil, 0)
+            }
+        }
+        return try check(result, sql: query.sql)
+    }
+
+    /// Runs a script of several statements without parameters (simple query protocol).
+    /// For migrations and other trusted text only.
+    @discardableResult
+    public func executeScript(unsafeSQL script: String) throws -> QueryResult {
+        try check(PQexec(handle, script), sql: script)
+    }
+
+    /// Turns a finished `PGresult` into a `QueryResult` or throws its error.
+    func check(_ result: OpaquePointer?, sql: String?) throws -> QueryResult {
+        guard let result else {
+            throw StoreError(
+                sqlState: .connectionFailure, message: Connection.firstLine(PQerrorMessage(handle)), sql: sql)
+        }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_EMPTY_QUERY, PGRES_COPY_IN:
+            return QueryResult(handle: result)
+        default:
+            let error = Connection.error(from: result, connection: handle, sql: sql)
+            PQclear(result)
+            throw error
+        }
+    }
+
+    static func error(from result: OpaquePointer, connection: OpaquePointer, sql: String?) -> StoreError {
+        func field(_ code: Character) -> String? {
+            guard let p = PQresultErrorField(result, Int32(code.asciiValue!)) else { return nil }
+            return String(cString: p)
+        }
+        let state = field("C").map { SQLState($0) } ?? .connectionFailure
+        let message = field("M") ?? firstLine(PQerrorMessage(connection))
+        return StoreError(sqlState: state, message: message, hint: field("H"), detail: field("D"), sql: sql)
+    }
+
+    static func firstLine(_ text: UnsafePointer<CChar>?) -> String {
+        guard let text else { return "unknown error" }
+        let s = String(cString: text).split(separator: "\n").first.map(String.init) ?? ""
+        return s.isEmpty ? "unknown error" : s
+    }
+
+    static func describeTarget(_ conn: OpaquePointer) -> String {
+        func get(_ f: (OpaquePointer?) -> UnsafeMutablePointer<CChar>?) -> String? {
+            guard let p = f(conn) else { return nil }
+            let s = String(cString: p)
+            return s.isEmpty ? nil : s
+        }
+        let db = get(PQdb) ?? "?"
+        var host = get(PQhost) ?? "localhost"
+        if let port = get(PQport) { host += host.hasPrefix("/") ? " (port \(port))" : ":\(port)" }
+        return "database \"\(db)\" on \(host)"
+    }
+}
+
+@available(*, unavailable)
+extension Connection: Sendable {}
+
+/// Calls `body` with a NULL-terminated C array of C strings.
+func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+    withOptionalCStrings(strings.map { Optional($0) }, body)
+}
+
+/// Like `withCStrings`, with nil entries passed as NULL pointers (SQL NULL parameters).
+func withOptionalCStrings<R>(_ strings: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+    let pointers: [UnsafeMutablePointer<CChar>?] = strings.map { $0.map { strdup($0)! } }
+    defer { pointers.forEach { free($0) } }
+    let array = pointers.map { UnsafePointer($0) } + [nil]
+    return array.withUnsafeBufferPointer { body($0.baseAddress!) }
+}
