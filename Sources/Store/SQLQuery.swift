@@ -44,6 +44,12 @@ public struct SQLQuery: Sendable, Hashable, ExpressibleByStringInterpolation, Cu
             sql += "$\(bindings.count)"
         }
 
+        /// Binds `value` as the next parameter, NULL when nil.
+        public mutating func appendInterpolation<Value: SQLEncodable>(_ value: Value?) {
+            bindings.append(value.sqlValue)
+            sql += "$\(bindings.count)"
+        }
+
         /// Binds a prepared value as the next parameter.
         public mutating func appendInterpolation(_ value: SQLValue) {
             bindings.append(value)
