@@ -1,0 +1,232 @@
+import Foundation
+
+/// Text → normalized text, keeping the raw-offset map exact.
+///
+/// - full-width ASCII folded (`１２３`→`123`, `（`→`(`, `，`→`,`, `％`→`%`, ideographic space → space);
+///   Chinese 、。“”《》 are kept;
+/// - dashes and tildes between digits unified to `—` (`2023-2026年` → `2023—2026年`), dates such as
+///   `2020-05-09` left alone;
+/// - pinyin annotations removed (`業(yè)` → `業`), folded into the preceding character's raw range;
+/// - runs of spaces collapsed, lines trimmed, blank lines dropped;
+/// - traditional characters converted to simplified when the text is detected as traditional.
+enum Normalizer {
+    /// Folds, unifies and collapses (everything but the traditional → simplified step).
+    static func fold(_ input: MappedText) -> MappedText {
+        var out = MappedText(reservingCapacity: input.count)
+        let s = input.scalars
+        let n = s.count
+        var i = 0
+        while i < n {
+            var c = s[i]
+            let v = c.value
+            if v < 0x80 {
+                if c == "\n" || c == "\r" {
+                    if c == "\r" && i + 1 < n && s[i + 1] == "\n" {
+                        i += 1
+                        continue
+                    }
+                    trimTrailingSpace(&out)
+                    if let last = out.scalars.last, last != "\n" { out.append("\n", input.start[i], input.end[i]) }
+                    i += 1
+                    continue
+                }
+                if c == " " || c == "\t" {
+                    appendSpace(&out, input, i)
+                    i += 1
+                    continue
+                }
+                if v < 0x20 || v == 0x7F {
+                    i += 1
+                    continue
+                }
+            } else {
+                switch v {
+                case 0xFF01...0xFF5E:
+                    c = Unicode.Scalar(v - 0xFEE0)!
+                case 0xA0, 0x3000, 0x2000...0x200A, 0x202F, 0x205F:
+                    appendSpace(&out, input, i)
+                    i += 1
+                    continue
+                case 0x200B...0x200D, 0xFEFF, 0x80...0x9F:
+                    i += 1
+                    continue
+                default:
+                    break
+                }
+            }
+            if isDashLike(c) && !out.scalars.isEmpty && out.scalars.last!.isPlainDigit && i + 1 < n
+                && foldedDigit(s[i + 1])
+            {
+                out.append(isDateDash(out.scalars, s, at: i) ? c : "—", input.start[i], input.end[i])
+                i += 1
+                continue
+            }
+            if c.isCJK, i + 1 < n, s[i + 1] == "(" || s[i + 1] == "（" {
+                let skip = pinyinAnnotation(s, at: i + 1)
+                if skip > 0 {
+                    out.append(c, input.start[i], input.end[i + skip])
+                    i += skip + 1
+                    continue
+                }
+            }
+            out.append(c, input.start[i], input.end[i])
+            i += 1
+        }
+        trimTrailingSpace(&out)
+        while out.scalars.last == "\n" {
+            out.scalars.removeLast()
+            out.start.removeLast()
+            out.end.removeLast()
+        }
+        return out
+    }
+
+    @inline(__always) static func appendSpace(_ out: inout MappedText, _ input: MappedText, _ i: Int) {
+        guard let last = out.scalars.last, last != "\n", last != " " else { return }
+        out.append(" ", input.start[i], input.end[i])
+    }
+
+    @inline(__always) static func trimTrailingSpace(_ out: inout MappedText) {
+        while out.scalars.last == " " {
+            out.scalars.removeLast()
+            out.start.removeLast()
+            out.end.removeLast()
+        }
+    }
+
+    @inline(__always) static func isDashLike(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x2D, 0x7E, 0x2010...0x2015, 0x2212, 0x301C, 0xFF5E, 0xFF0D, 0x2500: true
+        default: false
+        }
+    }
+
+    @inline(__always) static func foldedDigit(_ c: Unicode.Scalar) -> Bool {
+        (0x30...0x39).contains(c.value) || (0xFF10...0xFF19).contains(c.value)
+    }
+
+    /// True for the dashes of a date such as `2020-05-09` (first or second dash).
+    static func isDateDash(_ out: [Unicode.Scalar], _ s: [Unicode.Scalar], at i: Int) -> Bool {
+        var k = out.count
+        while k > 0 && out[k - 1].isPlainDigit { k -= 1 }
+        let left = out.count - k
+        let dash = s[i]
+        if left == 4 {
+            // dddd-d{1,2}-d
+            var j = i + 1
+            var digits = 0
+            while j < s.count && foldedDigit(s[j]) && digits < 3 {
+                j += 1
+                digits += 1
+            }
+            return (1...2).contains(digits) && j + 1 < s.count && s[j] == dash && foldedDigit(s[j + 1])
+        }
+        if (1...2).contains(left), k >= 5, out[k - 1] == (dash.value >= 0xFF01 && dash.value <= 0xFF5E
+            ? Unicode.Scalar(dash.value - 0xFEE0)! : dash)
+        {
+            var d = 0
+            var m = k - 1
+            while m > 0 && out[m - 1].isPlainDigit && d < 5 {
+                m -= 1
+                d += 1
+            }
+            return d == 4
+        }
+        return false
+    }
+
+    /// Length of a pinyin annotation such as `(yè)` starting at `i` (a parenthesis), or 0.
+    ///
+    /// One to six lower-case latin letters with at least one tone mark, in ASCII or full-width
+    /// parentheses.
+    static func pinyinAnnotation(_ s: [Unicode.Scalar], at i: Int) -> Int {
+        var j = i + 1
+        var letters = 0
+        var toned = false
+        while j < s.count, letters <= 6 {
+            let v = s[j].value
+            if (0x61...0x7A).contains(v) {
+                letters += 1
+            } else if toneMarked.contains(v) {
+                letters += 1
+                toned = true
+            } else {
+                break
+            }
+            j += 1
+        }
+        guard toned, (1...6).contains(letters), j < s.count, s[j] == ")" || s[j] == "）" else { return 0 }
+        return j - i + 1
+    }
+
+    static let toneMarked: Set<UInt32> = Set(
+        "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".unicodeScalars.map(\.value))
+
+    // MARK: - Traditional → simplified
+
+    /// True when a sample of the text's Han characters changes noticeably under Hant→Hans.
+    static func looksTraditional(_ text: MappedText) -> Bool {
+        var sample = String.UnicodeScalarView()
+        var count = 0
+        for c in text.scalars where c.isCJK {
+            sample.append(c)
+            count += 1
+            if count >= 4000 { break }
+        }
+        guard count >= 10 else { return false }
+        let original = Array(sample)
+        let converted = Array(convert(String(sample)).unicodeScalars)
+        var changed = 0
+        if converted.count == original.count {
+            for k in 0..<original.count where original[k] != converted[k] { changed += 1 }
+        } else {
+            let kept = Set(converted)
+            changed = original.filter { !kept.contains($0) }.count
+        }
+        return Double(changed) / Double(count) >= 0.05
+    }
+
+    /// Converts each line; a line that keeps its scalar count maps 1:1, otherwise each scalar is
+    /// converted alone and its output mapped to it.
+    static func simplify(_ input: MappedText) -> MappedText {
+        var out = MappedText(reservingCapacity: input.count)
+        var lineStart = 0
+        let n = input.count
+        while lineStart < n {
+            var lineEnd = lineStart
+            while lineEnd < n && input.scalars[lineEnd] != "\n" { lineEnd += 1 }
+            convertLine(input, lineStart..<lineEnd, into: &out)
+            if lineEnd < n { out.append(from: input, lineEnd) }
+            lineStart = lineEnd + 1
+        }
+        return out
+    }
+
+    static func convertLine(_ input: MappedText, _ range: Range<Int>, into out: inout MappedText) {
+        guard input.scalars[range].contains(where: \.isCJK) else {
+            for k in range { out.append(from: input, k) }
+            return
+        }
+        let converted = Array(convert(input.string(range)).unicodeScalars)
+        if converted.count == range.count {
+            for (k, c) in zip(range, converted) { out.append(c, input.start[k], input.end[k]) }
+            return
+        }
+        for k in range {
+            let c = input.scalars[k]
+            guard c.isCJK else {
+                out.append(from: input, k)
+                continue
+            }
+            for d in convert(String(c)).unicodeScalars { out.append(d, input.start[k], input.end[k]) }
+        }
+    }
+
+    static func convert(_ text: String) -> String {
+        text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
+    }
+}
+
+extension Unicode.Scalar {
+    @inline(__always) var isPlainDigit: Bool { (0x30...0x39).contains(value) }
+}
