@@ -6,6 +6,6 @@ struct PTT: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ptt",
         abstract: "Track quantified commitments in Chinese policy texts.",
-        subcommands: [IngestCommand.self, Deadlines.self, DB.self]
+        subcommands: [Extract.self, IngestCommand.self, Deadlines.self, DB.self]
     )
 }

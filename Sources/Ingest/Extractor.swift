@@ -1,11 +1,309 @@
-/// `Document` → commitments.
+/// `Document` → commitments: segments the text, finds numbers, multipliers and dated goals, and
+/// keeps those said as commitments (not past results), each with its indicator, deadline and region.
 public struct Extractor: Sendable {
     /// Changes whenever extraction rules change, so stored mentions can be re-extracted.
-    public static let version = "0.1.0"
+    public static let version = "0.2.0"
 
-    public init() {}
+    let gazetteer: Gazetteer
+
+    public init(gazetteer: Gazetteer = .shared) {
+        self.gazetteer = gazetteer
+    }
 
     public func extract(from document: Document) -> [Commitment] {
-        []
+        var run = ExtractionRun(document: document, gazetteer: gazetteer)
+        run.run()
+        return run.out
+    }
+}
+
+/// Where a line stands in a report: looking back at results, or setting targets.
+enum Section: Equatable {
+    case neutral, review, plan
+}
+
+/// One pass of extraction over one document; holds the context that carries from line to line.
+struct ExtractionRun {
+    let doc: Document
+    let t: [Unicode.Scalar]
+    let gazetteer: Gazetteer
+    let docYear: Int?
+    /// The first plan or campaign period the text names: (2023—2026年), 十四五.
+    let planPeriod: YearSpan?
+    let issuer: Region?
+    var section = Section.neutral
+    /// Deadline set by a goal statement (主要目标为到2025年) for the lines after it.
+    var scopeDeadline: Int?
+    var out: [Commitment] = []
+
+    init(document: Document, gazetteer: Gazetteer) {
+        doc = document
+        t = document.text
+        self.gazetteer = gazetteer
+        let title = (document.facts.title ?? "").scalars
+        var year = document.facts.publishedOn?.year
+        if year == nil {
+            for m in TimeExpressions.scan(title, in: 0..<title.count) {
+                if case .year(let y) = m.kind { year = y }
+            }
+        }
+        docYear = year
+        var period: YearSpan?
+        for m in TimeExpressions.scan(title, in: 0..<title.count) + TimeExpressions.scan(t, in: 0..<t.count) {
+            if case .period(let p) = m.kind, year == nil || p.last >= year! {
+                period = p
+                break
+            }
+        }
+        planPeriod = period
+        issuer = RegionResolver(gazetteer: gazetteer).issuer(of: document)
+    }
+
+    mutating func run() {
+        var lineStart = 0
+        while lineStart < t.count {
+            var lineEnd = lineStart
+            while lineEnd < t.count, t[lineEnd] != "\n" { lineEnd += 1 }
+            processLine(lineStart..<lineEnd)
+            lineStart = lineEnd + 1
+        }
+    }
+
+    // MARK: Lines and sections
+
+    static let reviewHeadings = ["回顾", "过去一年", "过去五年", "一年来", "五年来", "这五年"].map(\.scalars)
+    static let planHeadings = ["工作安排", "主要目标", "目标任务", "工作任务", "重点工作", "今后五年", "主要任务", "总体要求", "预期目标"]
+        .map(\.scalars)
+    static let reviewParagraphStarts = ["一年来", "过去一年", "刚刚过去", "这五年", "五年来", "过去五年"].map(\.scalars)
+
+    func isHeading(_ r: Range<Int>) -> Bool {
+        var i = r.lowerBound
+        while i < r.upperBound, t[i] == " " || t[i] == "\u{3000}" { i += 1 }
+        guard i < r.upperBound else { return false }
+        let ordinal = Numerals.chinese(t, at: i).map { $0.range.upperBound < r.upperBound && t[$0.range.upperBound] == "、" } ?? false
+        if ordinal { return true }
+        if r.count > 32 { return false }
+        for k in r where t[k] == "," || t[k] == "。" || t[k] == "，" { return false }
+        return true
+    }
+
+    mutating func processLine(_ line: Range<Int>) {
+        guard !line.isEmpty else { return }
+        var paragraphPast = false
+        if isHeading(line) {
+            if Self.reviewHeadings.contains(where: { t.contains($0, in: line) }) {
+                section = .review
+                scopeDeadline = nil
+            } else if Self.planHeadings.contains(where: { t.contains($0, in: line) }) {
+                section = .plan
+            }
+        } else {
+            var i = line.lowerBound
+            while i < line.upperBound, t[i] == " " || t[i] == "\u{3000}" { i += 1 }
+            paragraphPast = Self.reviewParagraphStarts.contains { t.has($0, at: i) }
+        }
+        if paragraphPast { return }
+        var paragraphDeadline: Int?
+        var s = line.lowerBound
+        var depth = 0
+        var k = line.lowerBound
+        while k <= line.upperBound {
+            let atEnd = k == line.upperBound
+            if !atEnd {
+                let c = t[k]
+                if c == "“" || c == "《" || c == "(" || c == "（" { depth += 1 }
+                if (c == "”" || c == "》" || c == ")" || c == "）") && depth > 0 { depth -= 1 }
+            }
+            if atEnd || (depth == 0 && (t[k] == "。" || t[k] == "!" || t[k] == "?" || t[k] == "！" || t[k] == "？")) {
+                let e = atEnd ? k : k + 1
+                if e > s { processSentence(s..<e, paragraphDeadline: &paragraphDeadline) }
+                s = k + 1
+            }
+            k += 1
+        }
+    }
+
+    // MARK: Sentences
+
+    /// Everything about a sentence that clauses inside it share.
+    struct SentenceContext {
+        var range: Range<Int>
+        var times: [TimeMention]
+        var paragraphDeadline: Int?
+        var isTarget: Bool
+    }
+
+    func isPast(_ r: Range<Int>, times: [TimeMention]) -> Bool {
+        if section == .review { return true }
+        var future = false
+        var pastYear = false
+        for m in times {
+            switch m.kind {
+            case .by(let y): if docYear == nil || y >= docYear! { future = true }
+            case .period(let p): if docYear == nil || p.last >= docYear! { future = true }
+            case .years, .nextYear: future = true
+            case .year(let y):
+                if let d = docYear, y < d { pastYear = true } else { future = true }
+            case .thisYear, .base: break
+            }
+        }
+        if pastYear && !future { return true }
+        for marker in Vocabulary.pastMarkers where t.contains(marker, in: r) {
+            return !(future && marker != "同比".scalars)
+        }
+        return false
+    }
+
+    mutating func processSentence(_ r: Range<Int>, paragraphDeadline: inout Int?) {
+        let times = TimeExpressions.scan(t, in: r)
+        if isPast(r, times: times) { return }
+        let goal = Vocabulary.goalCues.contains { t.contains($0, in: r) }
+        var sentenceDeadline: Int?
+        for m in times {
+            if let y = resolve(m, in: r).deadline {
+                sentenceDeadline = y
+                break
+            }
+        }
+        if let y = sentenceDeadline {
+            paragraphDeadline = y
+            if goal { scopeDeadline = y }
+        }
+        let firm = firmness(in: r.lowerBound..<r.upperBound)
+        let isTarget =
+            section == .plan || sentenceDeadline != nil || paragraphDeadline != nil || scopeDeadline != nil
+            || firm != nil
+        let ctx = SentenceContext(range: r, times: times, paragraphDeadline: paragraphDeadline, isTarget: isTarget)
+        var previousSubject: Range<Int>?
+        var inherited: ClauseTarget?
+        for clause in clauses(of: r) {
+            let before = out.count
+            extractMultiples(clause, ctx)
+            let found = extractQuantities(clause, ctx, previousSubject: previousSubject, inherited: &inherited)
+            extractMilestones(clause, ctx)
+            if !found && out.count == before {
+                previousSubject = clause
+            }
+        }
+        extractCampaigns(ctx)
+    }
+
+    /// Clauses of a sentence: split at commas, semicolons and colons outside quotes and brackets.
+    func clauses(of r: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var s = r.lowerBound
+        var depth = 0
+        for k in r {
+            let c = t[k]
+            if c == "“" || c == "《" || c == "(" || c == "（" || c == "【" { depth += 1 }
+            if (c == "”" || c == "》" || c == ")" || c == "）" || c == "】") && depth > 0 { depth -= 1 }
+            if depth == 0 && (c == "," || c == "，" || c == ";" || c == "；" || c == ":" || c == "：" || c == "。"
+                || c == "!" || c == "?" || c == "！" || c == "？")
+            {
+                if k > s { result.append(s..<k) }
+                s = k + 1
+            }
+        }
+        if s < r.upperBound { result.append(s..<r.upperBound) }
+        return result
+    }
+
+    // MARK: Time
+
+    /// The campaign start that relative spans (三年内) count from.
+    func campaignStart(in sentence: Range<Int>, times: [TimeMention]) -> Int? {
+        for m in times {
+            if case .period(let p) = m.kind { return p.first }
+        }
+        return planPeriod?.first ?? docYear
+    }
+
+    /// Deadline and base year a time mention stands for.
+    func resolve(_ m: TimeMention, in sentence: Range<Int>) -> (deadline: Int?, base: Int?) {
+        switch m.kind {
+        case .by(let y): return (y, nil)
+        case .year(let y): return (docYear == nil || y >= docYear! ? y : nil, nil)
+        case .base(let y): return (nil, y)
+        case .period(let p): return (p.last, p.first - 1)
+        case .years(let n):
+            let times = TimeExpressions.scan(t, in: sentence)
+            guard let s = campaignStart(in: sentence, times: times) else { return (nil, nil) }
+            return (s + n - 1, s - 1)
+        case .thisYear: return (docYear, nil)
+        case .nextYear: return (docYear.map { $0 + 1 }, nil)
+        }
+    }
+
+    /// Deadline and base year for a target at `at` inside `clause`: the clause's own time words,
+    /// then the nearest before it in the sentence, then after it, then the paragraph's and the scope's.
+    func timing(clause: Range<Int>, at: Int, _ ctx: SentenceContext) -> (deadline: Int?, base: Int?, span: Bool) {
+        var deadline: Int?
+        var base: Int?
+        var multiYear = false
+        let inClause = ctx.times.filter { clause.contains($0.range.lowerBound) }
+        let before = ctx.times.filter { $0.range.lowerBound < clause.lowerBound }.reversed()
+        let after = ctx.times.filter { $0.range.lowerBound >= clause.upperBound }
+        for m in Array(inClause) + Array(before) + Array(after) {
+            let r = resolve(m, in: ctx.range)
+            if base == nil, let b = r.base {
+                base = b
+                if case .base = m.kind {} else { multiYear = true }
+            }
+            if deadline == nil, let d = r.deadline { deadline = d }
+            if deadline != nil && base != nil { break }
+        }
+        if deadline == nil { deadline = ctx.paragraphDeadline ?? scopeDeadline }
+        if deadline == nil, section == .plan { deadline = docYear }
+        if let d = deadline, let b = base, d - b > 1 { multiYear = true }
+        if base == nil, let d = deadline, let p = planPeriod, p.last == d, d != docYear { base = p.first - 1 }
+        return (deadline, base, multiYear)
+    }
+
+    /// The firmness word governing `r`, if any (确保, 力争 …).
+    func firmness(in r: Range<Int>) -> String? {
+        var i = r.lowerBound
+        while i < r.upperBound {
+            if let m = Vocabulary.firmness.match(t, at: i, limit: r.upperBound) { return m.value }
+            i += 1
+        }
+        return nil
+    }
+
+    func firmness(before at: Int, in ctx: SentenceContext) -> String? {
+        firmness(in: ctx.range.lowerBound..<at)
+    }
+
+    // MARK: Output
+
+    mutating func emit(
+        indicator: Range<Int>, kind: Commitment.Kind, quote: Range<Int>, ctx: SentenceContext, clause: Range<Int>,
+        at: Int, multiplier: Double? = nil, quantity: Quantity? = nil, verbQualifier: String? = nil,
+        perYearHint: Bool? = nil, name: String? = nil
+    ) {
+        let name = name ?? Indicator.clean(t, indicator)
+        guard !name.isEmpty else { return }
+        let time = timing(clause: clause, at: at, ctx)
+        let firm = firmness(before: at, in: ctx)
+        var qualifiers: [String] = []
+        if let firm, firm == "确保" || firm == "力争" || firm == "争取" { qualifiers.append(firm) }
+        if let q = quantity?.qualifier ?? verbQualifier { qualifiers.append(q) }
+        var perYear: Bool?
+        if kind == .growth || kind == .reduction {
+            let annual = t.contains("年均".scalars, in: clause) || t.contains("每年".scalars, in: clause)
+                || t.contains("年均".scalars, in: ctx.range.lowerBound..<at)
+            perYear = annual || !(time.span) || perYearHint == true
+            if t.contains("累计".scalars, in: clause) { perYear = false }
+        }
+        var base = time.base
+        if kind == .level || kind == .count || kind == .milestone {
+            if !t.contains("累计".scalars, in: clause) { base = nil }
+        }
+        if (kind == .growth || kind == .reduction) && perYear == true && !time.span { base = nil }
+        out.append(
+            Commitment(
+                region: issuer, indicator: name, kind: kind, multiplier: multiplier, value: quantity?.value,
+                unit: quantity?.unit, qualifier: qualifiers.isEmpty ? nil : qualifiers.joined(separator: "|"),
+                firmness: firm, perYear: perYear, baseYear: base, deadlineYear: time.deadline,
+                quote: doc.rawQuote(of: quote), span: doc.rawSpan(of: quote)))
     }
 }

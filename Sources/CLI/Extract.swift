@@ -1,0 +1,109 @@
+import ArgumentParser
+import Ingest
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `ptt extract`: commitments from files, printed; no database needed.
+struct Extract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Extract commitments from policy texts and print them (no database needed).",
+        discussion: """
+            Reads files, directories (recursively: .txt .html .htm .md) or - for standard input.
+            Encodings (UTF-8, UTF-16, GB18030, Big5) and HTML are detected. A file that cannot be
+            read is reported on standard error and the others go on; the exit status is 1 if any failed.
+
+            Examples:
+              ptt extract notice.txt
+              ptt extract --manifest corpus/seeds.manifest.csv --format jsonl > seeds.jsonl
+              curl -s URL | ptt extract - --published 2023-02-12 --publisher-region 米易县 --format table
+            """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case jsonl, json, table
+    }
+
+    @Argument(help: "Files, directories or - (default with --manifest: the files it lists).")
+    var paths: [String] = []
+
+    @Option(help: "CSV with header file,published_on,publisher_region,title; its values override the text.")
+    var manifest: String?
+
+    @Option(help: "Publication date (YYYY-MM-DD) for every input, overriding the text.")
+    var published: String?
+
+    @Option(help: "The publisher's region (松阳县, 绍兴市柯桥区) for every input.")
+    var publisherRegion: String?
+
+    @Option(help: "Output format: jsonl (one object per commitment), json (an array) or table.")
+    var format: Format = .jsonl
+
+    func validate() throws {
+        if paths.isEmpty && manifest == nil {
+            throw ValidationError("give files, directories or -, or a --manifest")
+        }
+        if let published, Day(iso: published) == nil {
+            throw ValidationError("--published must be a date like 2023-02-12, not '\(published)'")
+        }
+    }
+
+    func run() throws {
+        var loaded: Manifest?
+        do {
+            if let manifest { loaded = try Manifest(contentsOf: manifest) }
+        } catch {
+            printError("\(error)")
+            throw ExitCode.failure
+        }
+        var files: [String] = []
+        var failed = 0
+        if paths.isEmpty, let loaded { files = loaded.entries.map(\.path) }
+        for path in paths {
+            do {
+                files += try SourceFiles.expand(path)
+            } catch {
+                printError("\(error)")
+                failed += 1
+            }
+        }
+        let pipeline = TextPipeline()
+        let extractor = Extractor()
+        var jsonObjects: [String] = []
+        var tableRows: [[String]] = [["deadline", "region", "kind", "indicator", "target", "quote"]]
+        for file in files {
+            do {
+                var hints = loaded?.hints(for: file) ?? DocumentHints()
+                if let published { hints.publishedOn = Day(iso: published) }
+                if let publisherRegion { hints.publisherRegion = publisherRegion }
+                let document = try pipeline.prepare(bytes: try SourceFiles.read(file), source: file, hints: hints)
+                for c in extractor.extract(from: document) {
+                    switch format {
+                    case .jsonl: print(commitmentJSON(c, document: document))
+                    case .json: jsonObjects.append(commitmentJSON(c, document: document))
+                    case .table: tableRows.append(tableRow(c))
+                    }
+                }
+            } catch {
+                printError("\(error)")
+                failed += 1
+            }
+        }
+        switch format {
+        case .jsonl: break
+        case .json: print("[" + jsonObjects.joined(separator: ",\n") + "]")
+        case .table: alignedTable(tableRows).forEach { print($0) }
+        }
+        if failed > 0 { throw ExitCode.failure }
+    }
+
+    func tableRow(_ c: Commitment) -> [String] {
+        var target = ""
+        if let m = c.multiplier { target = "×" + json(m) }
+        if let v = c.value { target = json(v) + (c.unit ?? "") }
+        if let q = c.qualifier { target += target.isEmpty ? q : " " + q }
+        let quote = c.quote.count > 40 ? String(c.quote.prefix(40)) + "…" : c.quote
+        return [c.deadlineYear.map(String.init) ?? "-", c.region?.name ?? "-", c.kind.rawValue, c.indicator, target, quote]
+    }
+}

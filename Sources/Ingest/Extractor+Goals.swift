@@ -1,0 +1,192 @@
+/// Multiples (翻番, 倍增), dated qualitative goals (建成, 基本实现) and campaigns with a period.
+extension ExtractionRun {
+    static let campaignNouns = ["行动计划", "行动", "计划", "方案", "规划", "纲要", "工程", "攻坚战", "战略"].map(\.scalars)
+    static let campaignLeading = WordTable<Bool>(
+        ["实施", "印发", "制定了", "制定", "出台", "发布", "启动实施", "启动", "开展", "《", "“"].map { ($0, true) })
+
+    // MARK: Multiples
+
+    mutating func extractMultiples(_ clause: Range<Int>, _ ctx: SentenceContext) {
+        var i = clause.lowerBound
+        var segStart = clause.lowerBound
+        while i < clause.upperBound {
+            var cue: (length: Int, value: Double)? = Vocabulary.multipliers.match(t, at: i, limit: clause.upperBound)
+            // 增长1倍 = ×2, 增长两倍 = ×3, 是2020年的2倍 = ×2.
+            if cue == nil, let n = Numerals.read(t, at: i), n.range.upperBound < clause.upperBound,
+                t[n.range.upperBound] == "倍", i == clause.lowerBound || !t[i - 1].isASCIIDigit
+            {
+                if Vocabulary.comparisonVerbs.match(t, endingAt: i, from: clause.lowerBound)?.value == .growth {
+                    cue = (n.range.count + 1, n.value + 1)
+                } else if i > clause.lowerBound, t[i - 1] == "的" {
+                    cue = (n.range.count + 1, n.value)
+                }
+            }
+            guard let m = cue else {
+                i += 1
+                continue
+            }
+            let cueEnd = i + m.length
+            let follow: Unicode.Scalar = cueEnd < clause.upperBound ? t[cueEnd] : "。"
+            let isAction = t.has("行动".scalars, at: cueEnd) || t.has("工程".scalars, at: cueEnd)
+            // Programme names: “倍增计划”, 协同倍增企业.
+            if follow.isHan && !isAction {
+                i = cueEnd
+                continue
+            }
+            if follow == "(" {
+                i = cueEnd
+                continue
+            }
+            var subject: Range<Int>
+            // 五个翻番: the list before it, after 实现.
+            var k = i
+            if k > clause.lowerBound, t[k - 1] == "“" { k -= 1 }
+            if k > clause.lowerBound, t[k - 1] == "个", let n = numeralEnding(at: k - 1, from: clause.lowerBound) {
+                var s = segStart
+                if let r = lastOccurrence(of: "实现".scalars, in: segStart..<n) { s = r.upperBound }
+                subject = s..<n
+            } else if let y = ctx.times.first(where: { $0.range.upperBound == i || $0.range.upperBound == i - 1 }),
+                case .years = y.kind
+            {
+                subject = segStart..<max(segStart, y.range.lowerBound)
+            } else if isAction {
+                i = cueEnd
+                continue
+            } else {
+                var e = i
+                for verb in ["基本实现", "力争实现", "实现", "达到"].map(\.scalars) where t.has(verb, endingAt: e) {
+                    e -= verb.count
+                    break
+                }
+                subject = segStart..<max(segStart, e)
+            }
+            let trimmed = Indicator.trim(t, subject)
+            for item in Indicator.items(t, trimmed, splitOnAnd: true) {
+                let name = Indicator.clean(t, item)
+                guard !name.isEmpty, name.unicodeScalars.count <= 30 else { continue }
+                emit(
+                    indicator: item, kind: .multiple, quote: min(item.lowerBound, trimmed.lowerBound)..<cueEnd,
+                    ctx: ctx, clause: clause, at: i, multiplier: m.value)
+            }
+            i = cueEnd
+            segStart = cueEnd
+        }
+    }
+
+    /// Start of a Chinese or Arabic numeral that ends right before `end` (五 in 五个).
+    func numeralEnding(at end: Int, from start: Int) -> Int? {
+        var s = end
+        while s > start, Numerals.chineseDigits[t[s - 1]] != nil || Numerals.chineseUnits[t[s - 1]] != nil || t[s - 1].isASCIIDigit {
+            s -= 1
+        }
+        return s < end ? s : nil
+    }
+
+    func lastOccurrence(of word: [Unicode.Scalar], in r: Range<Int>) -> Range<Int>? {
+        var k = r.upperBound - word.count
+        while k >= r.lowerBound {
+            if t.has(word, at: k) { return k..<k + word.count }
+            k -= 1
+        }
+        return nil
+    }
+
+    // MARK: Milestones
+
+    /// True when the sentence itself says when (a year, 今年, 三年内): news text needs that for a milestone.
+    func hasOwnDeadline(_ ctx: SentenceContext) -> Bool {
+        ctx.times.contains { resolve($0, in: ctx.range).deadline != nil }
+    }
+
+    mutating func extractMilestones(_ clause: Range<Int>, _ ctx: SentenceContext) {
+        guard section == .plan || hasOwnDeadline(ctx) else { return }
+        var i = clause.lowerBound
+        while i < clause.upperBound {
+            guard let m = Vocabulary.milestoneVerbs.match(t, at: i, limit: clause.upperBound) else {
+                i += 1
+                continue
+            }
+            let verbEnd = i + m.length
+            let verb = t.string(i..<verbEnd)
+            let follow: Unicode.Scalar = verbEnd < clause.upperBound ? t[verbEnd] : "。"
+            let prev: Unicode.Scalar = i > clause.lowerBound ? t[i - 1] : " "
+            if follow == "区" || follow == "了" || follow == "率" || follow == "后" || prev == "已" || prev == "未"
+                || QuantityReader.read(t, at: verbEnd)?.unit != nil
+            {
+                i = verbEnd
+                continue
+            }
+            var object = Indicator.trim(t, verbEnd..<clause.upperBound)
+            if object.isEmpty {
+                object = Indicator.trim(t, clause.lowerBound..<i)
+            }
+            let objectText = t.string(object)
+            if object.count < 2 || object.count > 40 || objectText.hasSuffix("目标") || objectText.hasSuffix("任务")
+                || !quantities(in: object, ctx).isEmpty
+            {
+                i = verbEnd
+                continue
+            }
+            if verb == "通过", !Vocabulary.passObjects.contains(where: { t.has($0, endingAt: object.upperBound) }) {
+                i = verbEnd
+                continue
+            }
+            let split = !t.contains("的".scalars, in: object)
+            let items = split ? Indicator.items(t, object, splitOnAnd: verb.hasPrefix("建成") || verb.hasSuffix("建成")) : [object]
+            let quoteStart = min(i, object.lowerBound)
+            for item in items {
+                emit(
+                    indicator: item, kind: .milestone, quote: quoteStart..<max(verbEnd, object.upperBound), ctx: ctx,
+                    clause: clause, at: i)
+            }
+            return
+        }
+    }
+
+    // MARK: Campaigns
+
+    /// A campaign or plan with a period: 制造业倍增行动(2023—2026年), 为期3年的…攻坚行动.
+    mutating func extractCampaigns(_ ctx: SentenceContext) {
+        for m in ctx.times {
+            switch m.kind {
+            case .period:
+                let open = m.range.lowerBound - 1
+                guard open > ctx.range.lowerBound, t[open] == "(" || t[open] == "（" else { continue }
+                guard let noun = Self.campaignNouns.first(where: { t.has($0, endingAt: open) }) else { continue }
+                _ = noun
+                var s = open
+                while s > ctx.range.lowerBound, t[s - 1] != "《", t[s - 1] != ",", t[s - 1] != "。", t[s - 1] != "、",
+                    t[s - 1] != "\n", t[s - 1] != ":", t[s - 1] != ";"
+                {
+                    s -= 1
+                }
+                while let w = Self.campaignLeading.match(t, at: s, limit: open) { s += w.length }
+                let clause = s..<min(ctx.range.upperBound, m.range.upperBound + 1)
+                emitCampaign(name: s..<open, quote: s..<min(m.range.upperBound + 1, ctx.range.upperBound), clause: clause, ctx)
+            case .years:
+                guard t.has("为期".scalars, at: m.range.lowerBound), m.range.upperBound < ctx.range.upperBound,
+                    t[m.range.upperBound] == "的"
+                else { continue }
+                var e = m.range.upperBound + 1
+                while e < ctx.range.upperBound, t[e] != ",", t[e] != "。", t[e] != ";" { e += 1 }
+                guard Self.campaignNouns.contains(where: { t.has($0, endingAt: e) }) else { continue }
+                var quoteStart = m.range.lowerBound
+                for verb in ["启动实施", "实施", "开展", "启动"].map(\.scalars) where t.has(verb, endingAt: quoteStart) {
+                    quoteStart -= verb.count
+                    break
+                }
+                emitCampaign(name: m.range.upperBound + 1..<e, quote: quoteStart..<e, clause: m.range.lowerBound..<e, ctx)
+            default:
+                continue
+            }
+        }
+    }
+
+    mutating func emitCampaign(name: Range<Int>, quote: Range<Int>, clause: Range<Int>, _ ctx: SentenceContext) {
+        guard name.count >= 3 else { return }
+        let text = Indicator.clean(t, name)
+        // The same campaign named twice in a sentence is one milestone.
+        if out.contains(where: { $0.kind == .milestone && $0.indicator == text }) { return }
+        emit(indicator: name, kind: .milestone, quote: quote, ctx: ctx, clause: clause, at: clause.lowerBound, name: text)
+    }
+}

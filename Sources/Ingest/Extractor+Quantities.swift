@@ -1,0 +1,184 @@
+/// Numeric targets: growth, reduction, level and count, one record per indicator and value.
+extension ExtractionRun {
+    /// What the previous target in a sentence was, so enumerations without a verb inherit it.
+    struct ClauseTarget {
+        var creation: Bool
+    }
+
+    /// True when `i` falls inside a time expression (a year, 十四五, 三年内).
+    func insideTime(_ i: Int, _ ctx: SentenceContext) -> Bool {
+        ctx.times.contains { $0.range.contains(i) }
+    }
+
+    static let notUnitFollowers: Set<Unicode.Scalar> = ["年", "月", "日", "号", "季", "届", "期", "世", "版", "+", ":", "/", "."]
+
+    /// Quantities in a clause that could be targets, in order.
+    func quantities(in clause: Range<Int>, _ ctx: SentenceContext) -> [Quantity] {
+        var qs: [Quantity] = []
+        var i = clause.lowerBound
+        while i < clause.upperBound {
+            let c = t[i]
+            let prev: Unicode.Scalar = i > clause.lowerBound ? t[i - 1] : " "
+            if c.isASCIIDigit, !(prev.isASCIIDigit || prev == "." || prev.isASCIILetter || prev == "-") {
+                if insideTime(i, ctx) {
+                    i += 1
+                    continue
+                }
+                if let q = QuantityReader.read(t, at: i, allowChinese: false) {
+                    let next: Unicode.Scalar = q.range.upperBound < t.count ? t[q.range.upperBound] : " "
+                    if q.unit != nil || (!Self.notUnitFollowers.contains(next) && !next.isASCIIDigit && !next.isASCIILetter)
+                    {
+                        if q.range.upperBound <= clause.upperBound { qs.append(q) }
+                    }
+                    i = max(i + 1, q.range.upperBound)
+                    continue
+                }
+            } else if Numerals.chineseDigits[c] != nil || Numerals.chineseUnits[c] != nil || c == "万" || c == "亿" {
+                let v = Vocabulary.creationVerbs.match(t, endingAt: i, from: clause.lowerBound)
+                if v != nil, !insideTime(i, ctx), let q = QuantityReader.read(t, at: i, allowChinese: true),
+                    q.unit != nil, q.range.upperBound <= clause.upperBound
+                {
+                    qs.append(q)
+                    i = q.range.upperBound
+                    continue
+                }
+            }
+            i += 1
+        }
+        return qs
+    }
+
+    /// True when the text between two positions is only a list separator (、 和 及).
+    func isListSeparator(_ r: Range<Int>) -> Bool {
+        guard !r.isEmpty, r.count <= 2 else { return false }
+        return r.allSatisfy { t[$0] == "、" || t[$0] == "和" || t[$0] == "及" || t[$0] == "," || t[$0] == " " }
+    }
+
+    /// Finds numeric targets in a clause. Returns true when the clause had any quantity.
+    mutating func extractQuantities(
+        _ clause: Range<Int>, _ ctx: SentenceContext, previousSubject: Range<Int>?, inherited: inout ClauseTarget?
+    ) -> Bool {
+        let qs = quantities(in: clause, ctx)
+        guard !qs.isEmpty else { return false }
+        guard ctx.isTarget else { return true }
+        // A quantity running straight into a noun and another number describes it (超10亿元的项目500个).
+        var targets: [Quantity] = []
+        for (n, q) in qs.enumerated() {
+            let end = q.range.upperBound
+            if end < clause.upperBound, t[end] == "的" || t[end] == "级" { continue }
+            if n + 1 < qs.count {
+                let next = qs[n + 1].range.lowerBound
+                let gap = end..<next
+                let separated = gap.isEmpty || gap.contains { t[$0] == "、" || t[$0] == "," || t[$0] == "和" || t[$0] == "及" }
+                let nextHasVerb = Vocabulary.comparisonVerbs.match(t, endingAt: next, from: end) != nil
+                if !separated && !nextHasVerb { continue }
+            }
+            targets.append(q)
+        }
+        var segStart = clause.lowerBound
+        var previous: (q: Quantity, names: [Range<Int>], kind: Commitment.Kind, verbQualifier: String?, list: Int)?
+        for (n, q) in targets.enumerated() {
+            // A value list: 分别增长7.5%、8.5%以上.
+            if let p = previous, isListSeparator(p.q.range.upperBound..<q.range.lowerBound) {
+                var q2 = q
+                if q2.unit == nil { q2.unit = p.q.unit }
+                let list = p.list + 1
+                emitValue(q2, names: p.names, kind: p.kind, verbQualifier: p.verbQualifier, listIndex: list, clause: clause, ctx)
+                // The qualifier at the end of a value list applies to the values before it.
+                if let qual = q.qualifier, p.q.qualifier == nil, let last = out.indices.last, last - 1 >= 0 {
+                    for k in stride(from: last - 1, through: max(0, last - list), by: -1) where out[k].qualifier.map({ !$0.contains(qual) }) ?? true {
+                        out[k].qualifier = [out[k].qualifier, qual].compactMap { $0 }.joined(separator: "|")
+                    }
+                }
+                previous = (q2, p.names, p.kind, p.verbQualifier, list)
+                segStart = q.range.upperBound
+                continue
+            }
+            var nextStart = n + 1 < targets.count ? targets[n + 1].range.lowerBound : clause.upperBound
+            if let stop = (q.range.upperBound..<nextStart).first(where: { t[$0] == "、" }) { nextStart = stop }
+            var kind: Commitment.Kind
+            var indicator: Range<Int>
+            var verbQualifier: String?
+            var verbStart = q.range.lowerBound
+            if let v = Vocabulary.comparisonVerbs.match(t, endingAt: q.range.lowerBound, from: segStart) {
+                verbStart = q.range.lowerBound - v.length
+                indicator = segStart..<verbStart
+                switch v.value {
+                case .growth:
+                    kind = q.unitClass == .percent ? .growth : (q.unitClass == .countable ? .count : .level)
+                case .reduction:
+                    kind = .reduction
+                case .level(let qual):
+                    kind = .level
+                    verbQualifier = qual
+                }
+                if Indicator.trim(t, indicator).isEmpty, let s = previousSubject { indicator = s }
+            } else if q.range.lowerBound > segStart, t[q.range.lowerBound - 1] == "等" {
+                indicator = q.range.upperBound..<nextStart
+                kind = q.unitClass == .countable ? .count : .level
+            } else if let v = firstCreationVerb(in: segStart..<q.range.lowerBound) {
+                verbStart = v.lowerBound
+                var between = v.upperBound..<q.range.lowerBound
+                while let w = Vocabulary.creationVerbs.match(t, at: between.lowerBound, limit: between.upperBound) {
+                    between = (between.lowerBound + w.length)..<between.upperBound
+                }
+                indicator = Indicator.trim(t, between).isEmpty ? q.range.upperBound..<nextStart : between
+                kind = q.unitClass == .countable ? .count : .level
+                inherited = ClauseTarget(creation: true)
+            } else {
+                // No verb: a target list (CPI涨幅2%左右; 省级专精特新中小企业10000家以上).
+                let end = q.range.upperBound
+                let atEnd = end >= clause.upperBound || t[end] == "、" || t[end] == "和" || t[end] == ","
+                guard atEnd, q.unit != nil else { continue }
+                indicator = segStart..<q.range.lowerBound
+                if Indicator.trim(t, indicator).isEmpty {
+                    guard let s = previousSubject else { continue }
+                    indicator = s
+                }
+                kind = q.unitClass == .countable ? .count : .level
+                if q.unitClass == .percent, inherited == nil, section != .plan, scopeDeadline == nil,
+                    ctx.paragraphDeadline == nil
+                {
+                    continue
+                }
+            }
+            if q.unit == nil && kind != .level { continue }
+            let names = Indicator.items(t, Indicator.trim(t, indicator), splitOnAnd: false)
+            emitValue(q, names: names, kind: kind, verbQualifier: verbQualifier, listIndex: 0, clause: clause, ctx, quoteFrom: min(verbStart, Indicator.trim(t, indicator).lowerBound))
+            previous = (q, names, kind, verbQualifier, 0)
+            segStart = q.range.upperBound
+        }
+        return true
+    }
+
+    func firstCreationVerb(in r: Range<Int>) -> Range<Int>? {
+        var i = r.lowerBound
+        while i < r.upperBound {
+            if let m = Vocabulary.creationVerbs.match(t, at: i, limit: r.upperBound) { return i..<i + m.length }
+            i += 1
+        }
+        return nil
+    }
+
+    /// Emits one record per indicator name for a value; `listIndex` picks the paired name in
+    /// value lists (城乡居民收入分别增长7.5%、8.5% → 城镇…, 农村…).
+    mutating func emitValue(
+        _ q: Quantity, names: [Range<Int>], kind: Commitment.Kind, verbQualifier: String?, listIndex: Int,
+        clause: Range<Int>, _ ctx: SentenceContext, quoteFrom: Int? = nil
+    ) {
+        for name in names {
+            var text = Indicator.clean(t, name)
+            for (prefix, expansions) in Vocabulary.pairedPrefixes where text.hasPrefix(prefix) {
+                if listIndex < expansions.count {
+                    text = expansions[listIndex] + text.dropFirst(prefix.count)
+                }
+                break
+            }
+            let from = min(quoteFrom ?? name.lowerBound, name.lowerBound, q.range.lowerBound)
+            let to = max(q.range.upperBound, name.upperBound)
+            emit(
+                indicator: name, kind: kind, quote: from..<to, ctx: ctx, clause: clause, at: q.range.lowerBound,
+                quantity: q, verbQualifier: verbQualifier, name: text)
+        }
+    }
+}

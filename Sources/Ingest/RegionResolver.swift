@@ -1,0 +1,102 @@
+/// Decides which region commits: explicit names in the title or lead, scope words (全省, 全市,
+/// 全县) and speaker titles (省委书记, 县长) relative to the publisher's region, then the publisher.
+struct RegionResolver {
+    let gazetteer: Gazetteer
+
+    /// Scope words and the level they point to, relative to the publisher.
+    static let scopeWords = WordTable<Region.Level>([
+        ("全省", .province), ("我省", .province), ("省委书记", .province), ("省长", .province), ("省政府", .province),
+        ("省委", .province), ("全市", .prefecture), ("我市", .prefecture), ("市委书记", .prefecture),
+        ("市长", .prefecture), ("市政府", .prefecture), ("市委", .prefecture), ("全县", .county), ("我县", .county),
+        ("县委书记", .county), ("县长", .county), ("县政府", .county), ("县委", .county), ("全区", .county),
+        ("区委书记", .county), ("区长", .county), ("全国", .national), ("国务院", .national),
+    ])
+
+    /// The region the document speaks for.
+    func issuer(of document: Document) -> Region? {
+        let publisher = document.facts.publisherRegion
+        let title = (document.facts.title ?? "").scalars
+        if let r = scope(in: title, 0..<title.count, publisher: publisher) ?? named(in: title, 0..<title.count, publisher) {
+            return r
+        }
+        let text = document.text
+        let lead = 0..<min(text.count, 240)
+        // Whichever comes first in the lead: a named division or a scope word.
+        let n = namedWithPosition(in: text, lead, publisher)
+        let s = scopeWithPosition(in: text, lead, publisher: publisher)
+        switch (n, s) {
+        case let (n?, s?): return n.at <= s.at ? n.region : s.region
+        case let (n?, nil): return n.region
+        case let (nil, s?): return s.region
+        default: break
+        }
+        if let publisher { return publisher }
+        // Last resort: the division named most often.
+        var counts: [String: (Int, Region)] = [:]
+        for m in gazetteer.mentions(in: text[0..<text.count]) {
+            if let r = gazetteer.pick(m.candidates, near: nil) { counts[r.code, default: (0, r)].0 += 1 }
+        }
+        return counts.values.max { $0.0 < $1.0 }?.1
+    }
+
+    func scope(in t: [Unicode.Scalar], _ r: Range<Int>, publisher: Region?) -> Region? {
+        scopeWithPosition(in: t, r, publisher: publisher)?.region
+    }
+
+    func scopeWithPosition(in t: [Unicode.Scalar], _ r: Range<Int>, publisher: Region?) -> (at: Int, region: Region)? {
+        var i = r.lowerBound
+        while i < r.upperBound {
+            if let m = Self.scopeWords.match(t, at: i, limit: r.upperBound) {
+                // 省委副书记、省长 and 市委书记 of a county-level city both count.
+                if let region = relative(m.value, to: publisher) { return (i, region) }
+                i += m.length
+                continue
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The division at `level` that a publisher in `publisher` means by 全省/全市/全县.
+    func relative(_ level: Region.Level, to publisher: Region?) -> Region? {
+        if level == .national { return .nation }
+        guard let publisher else { return nil }
+        switch level {
+        case .province:
+            return publisher.provinceCode.flatMap { gazetteer.region(code: $0) } ?? publisher
+        case .prefecture:
+            // A county-level city calls itself 市.
+            if publisher.level == .county, publisher.name.hasSuffix("市") { return publisher }
+            return gazetteer.prefecture(of: publisher) ?? publisher
+        case .county:
+            return publisher.level == .county ? publisher : nil
+        case .national:
+            return .nation
+        }
+    }
+
+    func named(in t: [Unicode.Scalar], _ r: Range<Int>, _ publisher: Region?) -> Region? {
+        namedWithPosition(in: t, r, publisher)?.region
+    }
+
+    /// The most specific division in the first chain of names (宁夏石嘴山市平罗县 → 平罗县), skipping
+    /// places named as venues (在杭州召开).
+    func namedWithPosition(in t: [Unicode.Scalar], _ r: Range<Int>, _ publisher: Region?) -> (at: Int, region: Region)? {
+        let mentions = gazetteer.mentions(in: t[r])
+        var best: (at: Int, region: Region)?
+        var chainEnd = -1
+        for m in mentions {
+            if m.range.lowerBound > 0, t[m.range.lowerBound - 1] == "在" || t[m.range.lowerBound - 1] == "赴" { continue }
+            guard let region = gazetteer.pick(m.candidates, near: best?.region ?? publisher) else { continue }
+            if let b = best {
+                // Continue a chain only with a division inside the one before, right after it.
+                guard m.range.lowerBound <= chainEnd + 1, gazetteer.path(of: region).contains(b.region) else { break }
+                best = (b.at, region)
+            } else {
+                best = (m.range.lowerBound, region)
+            }
+            chainEnd = m.range.upperBound
+        }
+        return best
+    }
+}

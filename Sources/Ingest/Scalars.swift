@@ -1,0 +1,92 @@
+/// Small helpers for scanning `[Unicode.Scalar]` text without `String.Index` or Regex.
+extension Array where Element == Unicode.Scalar {
+    /// True when the scalars at `i` spell `word`.
+    @inlinable
+    func has(_ word: [Unicode.Scalar], at i: Int) -> Bool {
+        guard i >= 0, i + word.count <= count else { return false }
+        var k = 0
+        while k < word.count {
+            if self[i + k] != word[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// True when the scalars ending just before `end` spell `word`.
+    @inlinable
+    func has(_ word: [Unicode.Scalar], endingAt end: Int) -> Bool {
+        has(word, at: end - word.count)
+    }
+
+    /// First index in `range` where `word` starts.
+    func find(_ word: [Unicode.Scalar], in range: Range<Int>) -> Int? {
+        guard !word.isEmpty, range.count >= word.count else { return nil }
+        var i = range.lowerBound
+        while i + word.count <= range.upperBound {
+            if self[i] == word[0] && has(word, at: i) { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    func contains(_ word: [Unicode.Scalar], in range: Range<Int>) -> Bool {
+        find(word, in: range) != nil
+    }
+
+    func string(_ range: Range<Int>) -> String {
+        var s = String.UnicodeScalarView()
+        s.append(contentsOf: self[range])
+        return String(s)
+    }
+}
+
+extension String {
+    /// The string's scalars as an array, the form every scanner in Ingest works on.
+    var scalars: [Unicode.Scalar] { Array(unicodeScalars) }
+}
+
+extension Unicode.Scalar {
+    var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
+    var asciiDigitValue: Int { Int(value) - 0x30 }
+    /// CJK unified ideographs (the basic block and extension A).
+    var isHan: Bool { (value >= 0x4E00 && value <= 0x9FFF) || (value >= 0x3400 && value <= 0x4DBF) }
+    var isASCIILetter: Bool { (value >= 0x41 && value <= 0x5A) || (value >= 0x61 && value <= 0x7A) }
+}
+
+/// A vocabulary of words matched longest-first at a position; values carry what the word means.
+struct WordTable<Value> {
+    private var byFirst: [Unicode.Scalar: [([Unicode.Scalar], Value)]] = [:]
+
+    init(_ entries: [(String, Value)]) {
+        for (word, value) in entries {
+            let s = word.scalars
+            guard let first = s.first else { continue }
+            byFirst[first, default: []].append((s, value))
+        }
+        for key in byFirst.keys {
+            byFirst[key]!.sort { $0.0.count > $1.0.count }
+        }
+    }
+
+    /// The longest entry that starts at `i`, with its length.
+    func match(_ text: [Unicode.Scalar], at i: Int, limit: Int? = nil) -> (length: Int, value: Value)? {
+        guard i < (limit ?? text.count), let candidates = byFirst[text[i]] else { return nil }
+        let end = limit ?? text.count
+        for (word, value) in candidates where i + word.count <= end && text.has(word, at: i) {
+            return (word.count, value)
+        }
+        return nil
+    }
+
+    /// The longest entry that ends exactly at `end`.
+    func match(_ text: [Unicode.Scalar], endingAt end: Int, from start: Int = 0) -> (length: Int, value: Value)? {
+        var best: (Int, Value)?
+        for (_, list) in byFirst {
+            for (word, value) in list where end - word.count >= start && text.has(word, endingAt: end) {
+                if best == nil || word.count > best!.0 { best = (word.count, value) }
+            }
+        }
+        return best.map { (length: $0.0, value: $0.1) }
+    }
+}
+extension WordTable: Sendable where Value: Sendable {}

@@ -1,0 +1,128 @@
+/// A time expression in running text, before it is resolved against the document's dates.
+public struct TimeMention: Equatable, Sendable {
+    public enum Kind: Equatable, Sendable {
+        /// 到2025年, 2025年前, 到2025年底, 力争2025年: a due year.
+        case by(Int)
+        /// A bare year (2022年合计将…, 2021年增长8.1%): due year if not in the past.
+        case year(Int)
+        /// 比2020年, 较2019年, 在2022年的基础上: a base year.
+        case base(Int)
+        /// 2023—2026年, "十四五" (2021—2025): a plan or campaign period.
+        case period(YearSpan)
+        /// N年内, 用N年时间, 为期N年, N年行动: a span counted from the campaign's start.
+        case years(Int)
+        /// 今年, 年内, 全年, 年底, 上半年: the document's year.
+        case thisYear
+        /// 明年.
+        case nextYear
+    }
+
+    public var kind: Kind
+    public var range: Range<Int>
+}
+
+/// Finds time expressions. Plans named by number (十三五, 十四五, 十五五) map to their years.
+public enum TimeExpressions {
+    static let fiveYearPlans = WordTable<YearSpan>([
+        ("十一五", YearSpan(2006, 2010)), ("十二五", YearSpan(2011, 2015)), ("十三五", YearSpan(2016, 2020)),
+        ("十四五", YearSpan(2021, 2025)), ("十五五", YearSpan(2026, 2030)), ("十六五", YearSpan(2031, 2035)),
+    ])
+    static let thisYearWords = WordTable<TimeMention.Kind>([
+        ("今年", .thisYear), ("年内", .thisYear), ("全年", .thisYear), ("本年度", .thisYear), ("年底前", .thisYear),
+        ("上半年", .thisYear), ("下半年", .thisYear), ("明年", .nextYear), ("本世纪中叶", .by(2050)),
+    ])
+    static let campaignTails = ["年内", "年时间", "年左右", "年行动", "年攻坚", "年倍增", "年双倍增", "年翻番", "年计划", "年行动计划"]
+        .map(\.scalars)
+    static let deadlineTails = ["年底前", "年末前", "年前", "年底", "年末"].map(\.scalars)
+
+    /// Reads a four-digit year 1949…2100 at `i` followed by 年; returns the year and the index of 年.
+    static func year(_ t: [Unicode.Scalar], at i: Int) -> (Int, Int)? {
+        guard i + 4 < t.count, t[i + 4] == "年" || t[i + 4] == "—" || t[i + 4] == "-" || t[i + 4] == "至" else {
+            return nil
+        }
+        if i > 0, t[i - 1].isASCIIDigit { return nil }
+        var y = 0
+        for k in 0..<4 {
+            guard t[i + k].isASCIIDigit else { return nil }
+            y = y * 10 + t[i + k].asciiDigitValue
+        }
+        guard (1949...2100).contains(y) else { return nil }
+        return (y, i + 4)
+    }
+
+    /// Every time expression in `range`, in order.
+    public static func scan(_ t: [Unicode.Scalar], in range: Range<Int>) -> [TimeMention] {
+        var out: [TimeMention] = []
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let c = t[i]
+            if c.isASCIIDigit, let (y, at) = year(t, at: i) {
+                // A period: 2023—2026年, 2021年至2025年, 2023-2025.
+                var k = at
+                if k < end, t[k] == "年" { k += 1 }
+                if k < end, t[k] == "—" || t[k] == "-" || t[k] == "至" || t[k] == "~" {
+                    if let (y2, at2) = year(t, at: k + 1), y2 > y, y2 - y <= 15 {
+                        var e = at2
+                        if e < end, t[e] == "年" { e += 1 }
+                        out.append(TimeMention(kind: .period(YearSpan(y, y2)), range: i..<e))
+                        i = e
+                        continue
+                    }
+                }
+                guard t[at] == "年" else {
+                    i = at
+                    continue
+                }
+                var e = at + 1
+                var kind = TimeMention.Kind.year(y)
+                for tail in deadlineTails where t.has(tail, at: at) {
+                    kind = .by(y)
+                    e = at + tail.count
+                    break
+                }
+                let before = i > range.lowerBound ? t[i - 1] : " "
+                if before == "到" || before == "至" || (i >= 2 && t.has("力争".scalars, endingAt: i)) {
+                    kind = .by(y)
+                } else if before == "比" || before == "较" || (before == "在" && t.contains("基础".scalars, in: e..<min(end, e + 4)))
+                    || (before == "与" && t.contains("相比".scalars, in: e..<min(end, e + 3)))
+                {
+                    kind = .base(y)
+                }
+                out.append(TimeMention(kind: kind, range: i - (kind == .base(y) || kind == .by(y) ? 1 : 0)..<e))
+                i = e
+                continue
+            }
+            if let p = fiveYearPlans.match(t, at: i, limit: end) {
+                out.append(TimeMention(kind: .period(p.value), range: i..<i + p.length))
+                i += p.length
+                continue
+            }
+            if let w = thisYearWords.match(t, at: i, limit: end) {
+                // 一年内/三年内 are counted spans, not 年内 alone; 全年 after a number is a duration.
+                let prev = i > 0 ? t[i - 1] : " "
+                if Numerals.chineseDigits[prev] == nil && !prev.isASCIIDigit {
+                    out.append(TimeMention(kind: w.value, range: i..<i + w.length))
+                    i += w.length
+                    continue
+                }
+            }
+            // N年内, 为期N年, 用N年时间, 三年行动, 三年双倍增.
+            if let n = Numerals.read(t, at: i), n.value >= 1, n.value <= 15, n.range.upperBound < end,
+                t[n.range.upperBound] == "年", i == 0 || !t[i - 1].isASCIIDigit
+            {
+                let at = n.range.upperBound
+                let lead = i >= 2 && (t.has("为期".scalars, endingAt: i) || t.has("用".scalars, endingAt: i))
+                let tail = campaignTails.contains { t.has($0, at: at) }
+                let yearOfPlan = at + 1 < end && (t[at + 1] == "有" || t[at + 1] == "上" || t[at + 1] == "创")
+                if lead || tail || yearOfPlan {
+                    out.append(TimeMention(kind: .years(Int(n.value)), range: (lead ? i - (t.has("为期".scalars, endingAt: i) ? 2 : 1) : i)..<at + 1))
+                    i = at + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+}

@@ -1,0 +1,95 @@
+/// The words extraction rules are written in, kept in tables rather than branches.
+enum Vocabulary {
+    /// How a verb right before a number shapes the commitment.
+    enum Verb: Sendable, Equatable {
+        /// 增长, 提高: a rate of growth.
+        case growth
+        /// 下降, 降低: a rate of decrease.
+        case reduction
+        /// 达到, 突破, 控制在: a level, with the qualifier the verb implies.
+        case level(qualifier: String?)
+    }
+
+    /// Verbs (and verb-like qualifiers) that sit right before a number.
+    static let comparisonVerbs = WordTable<Verb>([
+        ("增长", .growth), ("提高", .growth), ("提升", .growth), ("增加", .growth), ("上升", .growth),
+        ("递增", .growth), ("年均增长", .growth), ("同口径增长", .growth), ("增速", .growth),
+        ("下降", .reduction), ("降低", .reduction), ("减少", .reduction), ("压减", .reduction),
+        ("削减", .reduction), ("缩减", .reduction),
+        ("达到", .level(qualifier: nil)), ("达", .level(qualifier: nil)), ("最高达", .level(qualifier: nil)),
+        ("突破", .level(qualifier: "以上")), ("超过", .level(qualifier: "以上")), ("超", .level(qualifier: "以上")),
+        ("不低于", .level(qualifier: "以上")), ("不少于", .level(qualifier: "以上")), ("至少", .level(qualifier: "以上")),
+        ("不超过", .level(qualifier: "以内")), ("不高于", .level(qualifier: "以内")),
+        ("稳定在", .level(qualifier: nil)), ("保持在", .level(qualifier: nil)), ("控制在", .level(qualifier: "以内")),
+        ("提高到", .level(qualifier: nil)), ("提高至", .level(qualifier: nil)), ("提升到", .level(qualifier: nil)),
+        ("提升至", .level(qualifier: nil)), ("增加到", .level(qualifier: nil)), ("增加至", .level(qualifier: nil)),
+        ("增至", .level(qualifier: nil)), ("增长到", .level(qualifier: nil)), ("增长至", .level(qualifier: nil)),
+        ("降低到", .level(qualifier: nil)), ("降低至", .level(qualifier: nil)), ("降到", .level(qualifier: nil)),
+        ("降至", .level(qualifier: nil)), ("下降到", .level(qualifier: nil)), ("下降至", .level(qualifier: nil)),
+        ("减少到", .level(qualifier: nil)), ("减少至", .level(qualifier: nil)), ("扩大到", .level(qualifier: nil)),
+        ("扩大至", .level(qualifier: nil)), ("缩小到", .level(qualifier: nil)), ("缩小至", .level(qualifier: nil)),
+        ("达到约", .level(qualifier: "左右")), ("约", .level(qualifier: "左右")), ("近", .level(qualifier: nil)),
+        ("总量达", .level(qualifier: nil)), ("规模达", .level(qualifier: nil)),
+    ])
+
+    /// Verbs that bring things into being; with a countable unit they make a `count`.
+    static let creationVerbs = WordTable<Bool>(
+        [
+            "培育", "新增", "引进", "引育", "新建", "建成", "建设", "打造", "创建", "实施", "招引", "落地", "推出",
+            "申报", "培训", "开工", "新开工", "组建", "设立", "认定", "扶持", "遴选", "提供", "获得", "汇聚", "优化",
+            "完成", "改造", "新改建", "建立", "布局", "储备", "吸引", "带动", "安排", "投入", "培养", "举办", "办好",
+            "招募", "新设", "引入", "评选推出", "增设", "建立健全", "谋划", "攻克", "突破性", "创成", "争创", "入选",
+            "发放", "帮助", "转移", "吸纳", "招聘", "开发", "实现",
+        ].map { ($0, true) })
+
+    /// Firmness words, firmest first in meaning; the first one found governs.
+    static let firmness = WordTable<String>(
+        ["确保", "力争", "争取", "努力", "力求", "务必", "坚决", "全力", "确定"].map { ($0, $0) })
+
+    /// Multipliers: 翻一番 = 2, 翻两番 = 4, 倍增 = 2.
+    static let multipliers = WordTable<Double>([
+        ("翻一番", 2), ("翻两番", 4), ("翻二番", 4), ("翻三番", 8), ("翻番", 2), ("双倍增", 2), ("倍增", 2), ("翻一倍", 2),
+    ])
+
+    /// Milestone verbs, and whether the goal is named after the verb (true) or before it (false).
+    static let milestoneVerbs = WordTable<Bool>([
+        ("基本建成", true), ("全面建成", true), ("建成投用", true), ("建成投产", true), ("建成通车", true),
+        ("建成", true), ("基本实现", true), ("全面实现", true), ("如期实现", true), ("完成", true), ("通过", true),
+    ])
+
+    /// What 通过 must lead to for a milestone (通过…认定, 通过…验收).
+    static let passObjects = ["认定", "验收", "评估", "评审", "考核", "审批", "复审", "审核"].map(\.scalars)
+
+    /// Words that mark a sentence as a result already achieved, not a commitment.
+    static let pastMarkers = [
+        "同比", "比上年", "较上年", "比去年", "截至", "截止", "一年来", "过去一年", "过去五年", "这五年", "已经",
+        "累计完成", "完成了", "实现了", "达到了", "增长了", "居全国", "居全省", "居全市", "位居", "荣获", "获评",
+        "以来", "刚刚过去", "去年", "上年", "较“十三五”", "被评为", "有望",
+    ].map(\.scalars)
+
+    /// Goal cues: a sentence with one of these and a date sets the deadline for the lines that follow.
+    static let goalCues = ["目标", "主要任务", "发展蓝图"].map(\.scalars)
+
+    /// Words stripped from the front of an indicator, repeatedly.
+    static let leadingNoise = WordTable<Bool>(
+        [
+            "力争", "确保", "争取", "努力", "力求", "全力", "要", "将", "使", "推动", "实现", "实施", "启动实施", "推进", "促进", "保持",
+            "全年", "今年", "年内", "明年", "其中", "同时", "并", "且", "和", "及", "与", "以及", "主要目标是", "主要目标为",
+            "目标是", "目标为", "预计", "提出", "进一步", "持续", "加快", "积极", "大力", "着力", "全省", "全市",
+            "全县", "全区", "我省", "我市", "我县", "我区", "本市", "本县", "本省", "期间", "时期", "的", "累计",
+            "到", "至", "了", "在", "是", "为", "把", "就", "也", "还", "即",
+            "——", "—", "●", "•", "▷", "·", "-", "*", " ", "\u{3000}", "“", "”", "\"", "(", ")", "【", "】",
+            "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "年均", "每年",
+        ].map { ($0, true) })
+
+    /// Words stripped from the end of an indicator.
+    static let trailingNoise = WordTable<Bool>(
+        ["分别", "同口径", "年均", "每年", "平均", "将", "要", "的", "稳步", "力争", "确保", "累计", "均", "各",
+         "合计", "共", "也", "还", "再", "实现", " ", "“", "\""].map { ($0, true) })
+
+    /// Contractions that an enumerated value list expands: 城乡居民 … 分别增长7.5%、8.5%.
+    static let pairedPrefixes: [(String, [String])] = [
+        ("城乡", ["城镇", "农村"]), ("中、省", ["中央", "省级"]), ("中省", ["中央", "省级"]),
+        ("省、市", ["省级", "市级"]), ("市、县", ["市级", "县级"]), ("进出口", ["进口", "出口"]),
+    ]
+}
