@@ -4,6 +4,7 @@ extension Connection {
     /// Runs `body` in a transaction: commits if it returns, rolls back if it throws.
     ///
     /// Inside another transaction it uses a savepoint, so nesting is safe.
+    @discardableResult
     public func withTransaction<T>(_ body: (Connection) throws -> T) throws -> T {
         let nested = PQtransactionStatus(handle) != PQTRANS_IDLE
         let savepoint = "ptt_savepoint"

@@ -36,9 +36,8 @@ public final class Connection {
             PQfinish(conn)
             var message = "cannot connect to \(where_)"
             if let origin { message += " (\(origin))" }
-            throw StoreError(
-                sqlState: .cannotConnect, message: message + ": " + reason,
-                hint: "check that the server is running and the URL is right, or leave the URL out to use ptt's own database")
+            // One line: the target, where it came from, and libpq's reason.
+            throw StoreError(sqlState: .cannotConnect, message: message + ": " + reason)
         }
         handle = conn
         PQsetNoticeProcessor(handle, { _, _ in }, nil)

@@ -14,7 +14,8 @@ public final class QueryResult {
         self.handle = handle
         self.count = Int(PQntuples(handle))
         let fields = Int(PQnfields(handle))
-        self.columns = (0..<fields).map { String(cString: PQfname(handle, Int32($0))) }
+        // A COPY result has column counts but no names.
+        self.columns = (0..<fields).map { PQfname(handle, Int32($0)).map { String(cString: $0) } ?? "?column?" }
     }
 
     deinit { PQclear(handle) }
