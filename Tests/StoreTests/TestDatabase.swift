@@ -10,23 +10,30 @@ func makeTemporaryDirectory(_ label: String) throws -> String {
     return path
 }
 
-/// One cluster per test process, in a temporary PTT_HOME, stopped when the process exits.
-/// Each test gets its own database in it.
-enum SharedCluster {
-    static let cluster: Cluster = {
-        let cluster = try! Cluster(home: try! makeTemporaryDirectory("store-tests"))
-        try! cluster.start()
-        atexit {
-            _ = try? SharedCluster.cluster.stop()
-            try? FileManager.default.removeItem(atPath: SharedCluster.cluster.home)
+/// The database tests, nested in one suite so that they share one cluster (each test still gets
+/// its own database): started before the first test, stopped after the last.
+@Suite(SharedCluster()) struct DatabaseTests {}
+
+/// A suite trait that runs its suite inside a cluster in a temporary PTT_HOME.
+struct SharedCluster: SuiteTrait, TestScoping {
+    @TaskLocal static var current: Cluster?
+
+    func provideScope(
+        for test: Test, testCase: Test.Case?, performing function: @Sendable () async throws -> Void
+    ) async throws {
+        let cluster = try Cluster(home: try makeTemporaryDirectory("store-tests"))
+        defer {
+            _ = try? cluster.stop()
+            try? FileManager.default.removeItem(atPath: cluster.home)
         }
-        return cluster
-    }()
+        try cluster.start()
+        try await SharedCluster.$current.withValue(cluster) { try await function() }
+    }
 }
 
 /// Runs `body` with a connection to a new, empty database, dropped afterwards.
 func withFreshDatabase<T>(migrated: Bool = false, _ body: (Connection) throws -> T) throws -> T {
-    let cluster = SharedCluster.cluster
+    let cluster = try #require(SharedCluster.current, "database tests belong in `extension DatabaseTests`")
     let name = "t_" + UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: "_")
     let admin = try Connection(target: cluster.url(database: "postgres"))
     try admin.execute("CREATE DATABASE \(identifier: name)")
