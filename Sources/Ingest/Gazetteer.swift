@@ -37,6 +37,15 @@ public final class Gazetteer: Sendable {
         "小学", "医院", "银行", "集团", "公司", "宾馆", "饭店", "酒店", "机场", "公园", "广场", "大道",
     ].map { Array($0.unicodeScalars) }
 
+    /// Short names that are everyday words (乡村振兴, 新兴产业, 绿水青山, 合作): in running text only
+    /// their full names (振兴区, 合作市) count as mentions. `regions(named:)` still knows them.
+    static let commonWordShortNames: Set<String> = [
+        "合作", "东方", "复兴", "振兴", "前进", "新兴", "向阳", "东风", "友谊", "新建", "安宁", "永安", "太平", "长寿",
+        "大方", "富民", "安居", "新市", "工农", "大通", "长安", "安定", "高明", "明光", "仁和", "和顺", "天元", "兴业",
+        "城中", "城东", "城西", "城北", "宝丰", "青山", "金山", "南山", "白云", "东湖", "石门", "海港", "龙门", "江北",
+        "河东", "河西", "临河", "西湖", "利通", "新民", "和平", "清河", "铁山", "大安", "双城", "中原",
+    ]
+
     /// Parses a table with the columns code, name, short_name, level, parent_code, province_code.
     public init(tsv: String) {
         var regions: [Region] = []
@@ -57,7 +66,9 @@ public final class Gazetteer: Sendable {
         func add(_ key: String, _ index: Int, full: Bool) {
             if byName[key, default: []].contains(index) { return }
             byName[key, default: []].append(index)
-            trie.insert(Array(key.unicodeScalars), index: index, full: full)
+            if full || !Self.commonWordShortNames.contains(key) {
+                trie.insert(Array(key.unicodeScalars), index: index, full: full)
+            }
         }
         for (i, r) in regions.enumerated() {
             add(r.name, i, full: true)

@@ -54,6 +54,12 @@ public enum TextDecoding {
                 encoding: nil)
         } else if case .failure(let offset) = utf8 {
             failures.append((offset, nil))
+            if bytes[bom..<offset].contains(where: { $0 >= 0x80 }) {
+                // Multi-byte UTF-8 read well up to here: a damaged or truncated UTF-8 file.
+                throw located(
+                    bytes, at: offset, source: source, message: "cannot decode bytes as UTF-8, GB18030 or Big5",
+                    encoding: nil)
+            }
         }
         var readings: [(scalars: [Unicode.Scalar], encoding: Encoding, score: Double)] = []
         for encoding in [Encoding.gb18030, .big5] {
