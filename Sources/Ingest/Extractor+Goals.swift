@@ -69,7 +69,7 @@ extension ExtractionRun {
                     ctx: ctx, clause: clause, at: i, multiplier: m.value)
             }
             i = cueEnd
-            segStart = cueEnd
+            segStart = cueEnd + (isAction ? 2 : 0)
         }
     }
 
@@ -121,7 +121,7 @@ extension ExtractionRun {
                 object = Indicator.trim(t, clause.lowerBound..<i)
             }
             let objectText = t.string(object)
-            if object.count < 2 || object.count > 40 || objectText.hasSuffix("目标") || objectText.hasSuffix("任务")
+            if object.count < 2 || object.count > 40 || objectText.contains("目标") || objectText.hasSuffix("任务")
                 || !quantities(in: object, ctx).isEmpty
             {
                 i = verbEnd

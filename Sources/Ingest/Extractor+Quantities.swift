@@ -26,7 +26,9 @@ extension ExtractionRun {
                 }
                 if let q = QuantityReader.read(t, at: i, allowChinese: false) {
                     let next: Unicode.Scalar = q.range.upperBound < t.count ? t[q.range.upperBound] : " "
-                    if q.unit != nil || (!Self.notUnitFollowers.contains(next) && !next.isASCIIDigit && !next.isASCIILetter)
+                    let verbBefore = Vocabulary.comparisonVerbs.match(t, endingAt: i, from: clause.lowerBound) != nil
+                    if q.unit != nil
+                        || (verbBefore && !Self.notUnitFollowers.contains(next) && !next.isASCIIDigit && !next.isASCIILetter)
                     {
                         if q.range.upperBound <= clause.upperBound { qs.append(q) }
                     }
@@ -35,8 +37,10 @@ extension ExtractionRun {
                 }
             } else if Numerals.chineseDigits[c] != nil || Numerals.chineseUnits[c] != nil || c == "万" || c == "亿" {
                 let v = Vocabulary.creationVerbs.match(t, endingAt: i, from: clause.lowerBound)
-                if v != nil, !insideTime(i, ctx), let q = QuantityReader.read(t, at: i, allowChinese: true),
-                    q.unit != nil, q.range.upperBound <= clause.upperBound
+                let cmp = Vocabulary.comparisonVerbs.match(t, endingAt: i, from: clause.lowerBound)
+                if v != nil || cmp != nil, !insideTime(i, ctx), let q = QuantityReader.read(t, at: i, allowChinese: true),
+                    q.unit != nil || (cmp != nil && q.value < 1), q.range.upperBound <= clause.upperBound,
+                    !(q.value == 1 && (q.unit == "批" || q.unit == "些"))
                 {
                     qs.append(q)
                     i = q.range.upperBound
@@ -122,14 +126,18 @@ extension ExtractionRun {
                 while let w = Vocabulary.creationVerbs.match(t, at: between.lowerBound, limit: between.upperBound) {
                     between = (between.lowerBound + w.length)..<between.upperBound
                 }
-                indicator = Indicator.trim(t, between).isEmpty ? q.range.upperBound..<nextStart : between
+                // 培育A、B、C 3个X: the list gives examples, X is what is counted.
+                let nounAfter = q.unitClass == .countable && q.range.upperBound < nextStart && t[q.range.upperBound].isHan
+                    && t.contains("、".scalars, in: between)
+                indicator = Indicator.trim(t, between).isEmpty || nounAfter ? q.range.upperBound..<nextStart : between
                 kind = q.unitClass == .countable ? .count : .level
                 inherited = ClauseTarget(creation: true)
             } else {
                 // No verb: a target list (CPI涨幅2%左右; 省级专精特新中小企业10000家以上).
                 let end = q.range.upperBound
                 let atEnd = end >= clause.upperBound || t[end] == "、" || t[end] == "和" || t[end] == ","
-                guard atEnd, q.unit != nil else { continue }
+                let each = t.has("各有".scalars, endingAt: q.range.lowerBound) || t.has("各".scalars, endingAt: q.range.lowerBound)
+                guard atEnd || each, q.unit != nil else { continue }
                 indicator = segStart..<q.range.lowerBound
                 if Indicator.trim(t, indicator).isEmpty {
                     guard let s = previousSubject else { continue }
@@ -143,8 +151,18 @@ extension ExtractionRun {
                 }
             }
             if q.unit == nil && kind != .level { continue }
-            let names = Indicator.items(t, Indicator.trim(t, indicator), splitOnAnd: false)
-            emitValue(q, names: names, kind: kind, verbQualifier: verbQualifier, listIndex: 0, clause: clause, ctx, quoteFrom: min(verbStart, Indicator.trim(t, indicator).lowerBound))
+            let trimmed = Indicator.trim(t, indicator)
+            let paired = Vocabulary.pairedPrefixes.contains { t.has($0.0.scalars, at: trimmed.lowerBound) }
+            let names = paired ? [trimmed] : Indicator.items(t, trimmed, splitOnAnd: false)
+            var listLength = 1
+            var k = n
+            while k + 1 < targets.count, isListSeparator(targets[k].range.upperBound..<targets[k + 1].range.lowerBound) {
+                listLength += 1
+                k += 1
+            }
+            emitValue(
+                q, names: names, kind: kind, verbQualifier: verbQualifier, listIndex: listLength > 1 ? 0 : -1,
+                clause: clause, ctx, quoteFrom: min(verbStart, trimmed.lowerBound))
             previous = (q, names, kind, verbQualifier, 0)
             segStart = q.range.upperBound
         }
@@ -169,7 +187,7 @@ extension ExtractionRun {
         for name in names {
             var text = Indicator.clean(t, name)
             for (prefix, expansions) in Vocabulary.pairedPrefixes where text.hasPrefix(prefix) {
-                if listIndex < expansions.count {
+                if listIndex >= 0, listIndex < expansions.count {
                     text = expansions[listIndex] + text.dropFirst(prefix.count)
                 }
                 break

@@ -31,7 +31,11 @@ struct ExtractionRun {
     /// The first plan or campaign period the text names: (2023—2026年), 十四五.
     let planPeriod: YearSpan?
     let issuer: Region?
+    /// The period named in the title: a plan document's default deadline.
+    let titlePeriod: YearSpan?
     var section = Section.neutral
+    /// Due year of targets in a plan section (2023年工作安排 → 2023; 十四五主要目标 → 2025).
+    var planDeadline: Int?
     /// Deadline set by a goal statement (主要目标为到2025年) for the lines after it.
     var scopeDeadline: Int?
     var out: [Commitment] = []
@@ -48,6 +52,11 @@ struct ExtractionRun {
             }
         }
         docYear = year
+        var fromTitle: YearSpan?
+        for m in TimeExpressions.scan(title, in: 0..<title.count) {
+            if case .period(let p) = m.kind { fromTitle = p }
+        }
+        titlePeriod = fromTitle
         var period: YearSpan?
         for m in TimeExpressions.scan(title, in: 0..<title.count) + TimeExpressions.scan(t, in: 0..<t.count) {
             if case .period(let p) = m.kind, year == nil || p.last >= year! {
@@ -96,6 +105,14 @@ struct ExtractionRun {
                 scopeDeadline = nil
             } else if Self.planHeadings.contains(where: { t.contains($0, in: line) }) {
                 section = .plan
+                planDeadline = docYear
+                for m in TimeExpressions.scan(t, in: line) {
+                    switch m.kind {
+                    case .year(let y), .by(let y): planDeadline = y
+                    case .period(let p): planDeadline = p.last
+                    default: break
+                    }
+                }
             }
         } else {
             var i = line.lowerBound
@@ -154,6 +171,14 @@ struct ExtractionRun {
         return false
     }
 
+    /// A clause that states a result: a past year as its topic, or a marker such as 累计完成.
+    func isPastClause(_ c: Range<Int>, times: [TimeMention]) -> Bool {
+        for m in times where c.contains(m.range.lowerBound) {
+            if case .year(let y) = m.kind, let d = docYear, y < d { return true }
+        }
+        return Vocabulary.pastMarkers.contains { t.contains($0, in: c) }
+    }
+
     mutating func processSentence(_ r: Range<Int>, paragraphDeadline: inout Int?) {
         let times = TimeExpressions.scan(t, in: r)
         if isPast(r, times: times) { return }
@@ -177,6 +202,7 @@ struct ExtractionRun {
         var previousSubject: Range<Int>?
         var inherited: ClauseTarget?
         for clause in clauses(of: r) {
+            if isPastClause(clause, times: times) { continue }
             let before = out.count
             extractMultiples(clause, ctx)
             let found = extractQuantities(clause, ctx, previousSubject: previousSubject, inherited: &inherited)
@@ -252,8 +278,9 @@ struct ExtractionRun {
             if deadline == nil, let d = r.deadline { deadline = d }
             if deadline != nil && base != nil { break }
         }
-        if deadline == nil { deadline = ctx.paragraphDeadline ?? scopeDeadline }
-        if deadline == nil, section == .plan { deadline = docYear }
+        if deadline == nil { deadline = ctx.paragraphDeadline }
+        if deadline == nil, section == .plan { deadline = planDeadline ?? docYear }
+        if deadline == nil { deadline = scopeDeadline ?? titlePeriod?.last }
         if let d = deadline, let b = base, d - b > 1 { multiYear = true }
         if base == nil, let d = deadline, let p = planPeriod, p.last == d, d != docYear { base = p.first - 1 }
         return (deadline, base, multiYear)

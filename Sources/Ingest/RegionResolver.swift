@@ -9,7 +9,7 @@ struct RegionResolver {
         ("省委", .province), ("全市", .prefecture), ("我市", .prefecture), ("市委书记", .prefecture),
         ("市长", .prefecture), ("市政府", .prefecture), ("市委", .prefecture), ("全县", .county), ("我县", .county),
         ("县委书记", .county), ("县长", .county), ("县政府", .county), ("县委", .county), ("全区", .county),
-        ("区委书记", .county), ("区长", .county), ("全国", .national), ("国务院", .national),
+        ("区委书记", .county), ("区长", .county), ("国务院", .national),
     ])
 
     /// The region the document speaks for.
@@ -20,7 +20,10 @@ struct RegionResolver {
             return r
         }
         let text = document.text
-        let lead = 0..<min(text.count, 240)
+        // The lead: the first sentence, where the issuer is the subject (江苏省政府办公厅近日印发).
+        var leadEnd = 0
+        while leadEnd < min(text.count, 240), text[leadEnd] != "。" { leadEnd += 1 }
+        let lead = 0..<leadEnd
         // Whichever comes first in the lead: a named division or a scope word.
         let n = namedWithPosition(in: text, lead, publisher)
         let s = scopeWithPosition(in: text, lead, publisher: publisher)
@@ -33,10 +36,25 @@ struct RegionResolver {
         if let publisher { return publisher }
         // Last resort: the division named most often.
         var counts: [String: (Int, Region)] = [:]
-        for m in gazetteer.mentions(in: text[0..<text.count]) {
-            if let r = gazetteer.pick(m.candidates, near: nil) { counts[r.code, default: (0, r)].0 += 1 }
+        for m in gazetteer.mentions(in: text[0..<text.count]) where !insideParentheses(text, m.range.lowerBound) {
+            guard let r = gazetteer.pick(m.candidates, near: nil) else { continue }
+            // A county's short name in running text is too often a word (新兴产业): count full names only.
+            if r.level == .county && (!m.isFullName || m.range.count < 3) { continue }
+            counts[r.code, default: (0, r)].0 += m.isFullName ? 2 : 1
         }
-        return counts.values.max { $0.0 < $1.0 }?.1
+        // Most often named; among equals, the more specific.
+        return counts.values.max { ($0.0, $0.1.level) < ($1.0, $1.1.level) }?.1
+    }
+
+    /// True when `i` is inside parentheses: 中国东南(福建)科学城 names a place, not the issuer.
+    func insideParentheses(_ t: [Unicode.Scalar], _ i: Int) -> Bool {
+        var k = i - 1
+        while k >= 0, k >= i - 12 {
+            if t[k] == "(" || t[k] == "（" { return true }
+            if t[k] == ")" || t[k] == "）" { return false }
+            k -= 1
+        }
+        return false
     }
 
     func scope(in t: [Unicode.Scalar], _ r: Range<Int>, publisher: Region?) -> Region? {
@@ -87,6 +105,7 @@ struct RegionResolver {
         var chainEnd = -1
         for m in mentions {
             if m.range.lowerBound > 0, t[m.range.lowerBound - 1] == "在" || t[m.range.lowerBound - 1] == "赴" { continue }
+            if insideParentheses(t, m.range.lowerBound) { continue }
             guard let region = gazetteer.pick(m.candidates, near: best?.region ?? publisher) else { continue }
             if let b = best {
                 // Continue a chain only with a division inside the one before, right after it.

@@ -94,7 +94,11 @@ public enum TimeExpressions {
                 continue
             }
             if let p = fiveYearPlans.match(t, at: i, limit: end) {
-                out.append(TimeMention(kind: .period(p.value), range: i..<i + p.length))
+                // "十五五"开局之年 names the plan's first year, not its end.
+                var k = i + p.length
+                if k < end, t[k] == "”" || t[k] == "\"" { k += 1 }
+                let opening = ["开局", "收官", "起步", "首年", "第一年"].contains { t.has($0.scalars, at: k) }
+                if !opening { out.append(TimeMention(kind: .period(p.value), range: i..<i + p.length)) }
                 i += p.length
                 continue
             }
