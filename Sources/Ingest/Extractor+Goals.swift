@@ -64,8 +64,9 @@ extension ExtractionRun {
             for item in Indicator.items(t, trimmed, splitOnAnd: true) {
                 let name = Indicator.clean(t, item)
                 guard !name.isEmpty, name.unicodeScalars.count <= 30 else { continue }
+                let quoteEnd = cueEnd < clause.upperBound && t[cueEnd] == "”" ? cueEnd + 1 : cueEnd
                 emit(
-                    indicator: item, kind: .multiple, quote: min(item.lowerBound, trimmed.lowerBound)..<cueEnd,
+                    indicator: item, kind: .multiple, quote: min(item.lowerBound, trimmed.lowerBound)..<quoteEnd,
                     ctx: ctx, clause: clause, at: i, multiplier: m.value)
             }
             i = cueEnd

@@ -99,7 +99,9 @@ extension ExtractionRun {
                 continue
             }
             var nextStart = n + 1 < targets.count ? targets[n + 1].range.lowerBound : clause.upperBound
-            if let stop = (q.range.upperBound..<nextStart).first(where: { t[$0] == "、" }) { nextStart = stop }
+            if let stop = (q.range.upperBound..<nextStart).first(where: { t[$0] == "、" || t[$0] == "”" || t[$0] == "“" || t[$0] == "(" }) {
+                nextStart = stop
+            }
             var kind: Commitment.Kind
             var indicator: Range<Int>
             var verbQualifier: String?
@@ -120,7 +122,7 @@ extension ExtractionRun {
             } else if q.range.lowerBound > segStart, t[q.range.lowerBound - 1] == "等" {
                 indicator = q.range.upperBound..<nextStart
                 kind = q.unitClass == .countable ? .count : .level
-            } else if let v = firstCreationVerb(in: segStart..<q.range.lowerBound) {
+            } else if let v = lastCreationVerb(in: segStart..<q.range.lowerBound) {
                 verbStart = v.lowerBound
                 var between = v.upperBound..<q.range.lowerBound
                 while let w = Vocabulary.creationVerbs.match(t, at: between.lowerBound, limit: between.upperBound) {
@@ -169,11 +171,12 @@ extension ExtractionRun {
         return true
     }
 
-    func firstCreationVerb(in r: Range<Int>) -> Range<Int>? {
-        var i = r.lowerBound
-        while i < r.upperBound {
+    /// The creation verb nearest before a number (实施“打造一个… → 打造).
+    func lastCreationVerb(in r: Range<Int>) -> Range<Int>? {
+        var i = r.upperBound - 1
+        while i >= r.lowerBound {
             if let m = Vocabulary.creationVerbs.match(t, at: i, limit: r.upperBound) { return i..<i + m.length }
-            i += 1
+            i -= 1
         }
         return nil
     }
