@@ -49,13 +49,19 @@ struct DeadlineReport {
             guard let m = d.multiplier else { return "倍增" }
             let words = [2.0: "翻一番", 4.0: "翻两番", 8.0: "翻三番"][m]
             return words.map { "\($0) (×\(number(m)))" } ?? "×\(number(m))"
-        case "growth": return (d.perYear == true ? "年均增长" : "增长") + amount
+        case "growth": return (annual(d) ? "年均增长" : "增长") + amount
         case "level": return "达到" + amount
-        case "reduction": return (d.perYear == true ? "年均下降" : "下降") + amount
+        case "reduction": return (annual(d) ? "年均下降" : "下降") + amount
         case "count": return amount.isEmpty ? "数量目标" : amount
         case "milestone": return "定性目标"
         default: return amount
         }
+    }
+
+    /// An annual rate over several years (a one-year target is just 增长).
+    static func annual(_ d: Deadline) -> Bool {
+        guard d.perYear == true else { return false }
+        return d.baseYear.map { d.deadlineYear - $0 > 1 } ?? false
     }
 
     static func number(_ x: Double) -> String {

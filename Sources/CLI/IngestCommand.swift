@@ -31,12 +31,12 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         try database.reportingErrors {
-            var hints: [String: DocumentHints] = [:]
+            // Manifest errors are IngestErrors and print as `--> file:line  message`.
+            var list: Manifest?
             var files: [String] = []
             if let manifest {
-                let entries = try ManifestFile(path: manifest).entries
-                for entry in entries { hints[entry.path] = entry.hints }
-                if paths.isEmpty { files = entries.map(\.path) }
+                list = try Manifest(contentsOf: manifest)
+                if paths.isEmpty { files = list!.entries.map(\.path) }
             }
             files += try paths.flatMap(IngestCommand.expand)
 
@@ -49,7 +49,7 @@ struct IngestCommand: ParsableCommand {
                         throw IngestError(file: file, message: "cannot read the file")
                     }
                     let bytes = [UInt8](data)
-                    let given = hints[URL(fileURLWithPath: file).standardizedFileURL.path] ?? DocumentHints()
+                    let given = list?.hints(for: file) ?? DocumentHints()
                     let document = try TextPipeline().prepare(bytes: bytes, source: file, hints: given)
                     let mentions = Extractor().extract(from: document)
                     let outcome = try connection.save(
