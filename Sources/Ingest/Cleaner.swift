@@ -36,6 +36,8 @@ enum Cleaner {
         var lines: [Line]
         /// Indices into `lines` of the body, in order.
         var body: [Int]
+        /// Index of the first paragraph: lines before it are the page header.
+        var firstParagraph: Int?
         /// Index of the first body line (lines before it are the page header); nil when no body.
         var bodyStart: Int? { body.first }
         var bodyEnd: Int? { body.last }
@@ -80,10 +82,14 @@ enum Cleaner {
         }
         let paragraphs = candidates.filter { lines[$0].isParagraph }
         var body = candidates
-        if let first = paragraphs.first, let last = paragraphs.last {
+        if var first = paragraphs.first, let last = paragraphs.last {
+            // Headings right above the first paragraph (2024年工作安排) belong to the body; lines
+            // separated from it by page furniture (the headline above a byline) do not.
+            let kept = Set(candidates)
+            while first > 0 && kept.contains(first - 1) { first -= 1 }
             body = candidates.filter { $0 >= first && $0 <= last }
         }
-        return Result(lines: lines, body: body)
+        return Result(lines: lines, body: body, firstParagraph: paragraphs.first)
     }
 
     static func classify(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Line {

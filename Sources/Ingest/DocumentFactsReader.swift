@@ -35,8 +35,8 @@ struct DocumentFactsReader {
 
     var lines: [Cleaner.Line] { cleaning.lines }
 
-    /// Lines of the page header (before the body), or all lines when there is no body.
-    var headerLines: ArraySlice<Cleaner.Line> { lines[..<(cleaning.bodyStart ?? lines.count)] }
+    /// Lines of the page header (before the first paragraph), or all lines when there is none.
+    var headerLines: ArraySlice<Cleaner.Line> { lines[..<(cleaning.firstParagraph ?? lines.count)] }
 
     /// Lines after the body.
     var tailLines: ArraySlice<Cleaner.Line> {
@@ -84,7 +84,7 @@ struct DocumentFactsReader {
             }
         }
         if let dated { return dated }
-        if let first = cleaning.bodyStart, let year {
+        if let first = cleaning.firstParagraph, let year {
             let line = lines[first].range
             if let md = DateScanner.dateline(in: s[line.lowerBound..<min(line.upperBound, line.lowerBound + 40)]),
                 let day = Day(iso: "\(year)-\(md.month)-\(md.day)")
@@ -101,6 +101,8 @@ struct DocumentFactsReader {
     // MARK: - Publisher
 
     static let sourceKeywords = Cleaner.words(["来源:", "稿源:", "出处:"])
+    /// Sources that name no outlet.
+    static let genericSources: Set<String> = ["网络", "互联网", "本站", "本网", "原创", "网友", "综合", "转载", "未知"]
     static let valueStops = Cleaner.words(["作者", "编辑", "时间", "记者", "发布", "阅读", "责任", "日期", "浏览"])
 
     /// Names of the publishing outlet, most telling first: source line, dateline (XX网讯), front
@@ -111,6 +113,7 @@ struct DocumentFactsReader {
         func add(_ name: String?) {
             guard var n = name?.trimmingSpaces, !n.isEmpty else { return }
             while let last = n.unicodeScalars.last, "|,.;:·-".unicodeScalars.contains(last) { n = String(n.dropLast()) }
+            guard !Self.genericSources.contains(n) else { return }
             if n.unicodeScalars.contains(where: \.isCJK), !names.contains(n) { names.append(n) }
         }
         let pageLines = Array(headerLines) + Array(tailLines)
@@ -119,7 +122,7 @@ struct DocumentFactsReader {
                 if let at = Cleaner.find(s, line.range, keyword) { add(value(after: at + keyword.count, in: line.range)) }
             }
         }
-        if let first = cleaning.bodyStart { add(dateline(lines[first].range)) }
+        if let first = cleaning.firstParagraph { add(dateline(lines[first].range)) }
         add(frontMatter?.author)
         let copyright = Array("版权所有".unicodeScalars)
         let sponsors = Cleaner.words(["主办", "主管"])

@@ -44,6 +44,12 @@ struct CleanerTests {
         #expect(doc.facts.publisherRegion?.name == "青田县")
     }
 
+    @Test func keepsAHeadingRightAboveTheFirstParagraph() throws {
+        let text = "2024年工作安排\n城乡居民人均可支配收入分别增长6%、7.5%以上。"
+        let doc = try TextPipeline().prepare(bytes: Array(text.utf8), source: "h.txt")
+        #expect(doc.string(0..<doc.text.count) == text)
+    }
+
     struct LineCase: CustomTestStringConvertible, Sendable {
         var name: String
         var line: String
