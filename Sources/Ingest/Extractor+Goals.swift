@@ -58,6 +58,9 @@ extension ExtractionRun {
                     e -= verb.count
                     break
                 }
+                if let v = Vocabulary.comparisonVerbs.match(t, endingAt: e, from: segStart), v.value == .growth {
+                    e -= v.length  // 比2020年增长1倍
+                }
                 subject = segStart..<max(segStart, e)
             }
             let trimmed = Indicator.trim(t, subject)
@@ -160,6 +163,15 @@ extension ExtractionRun {
                     t[s - 1] != "\n", t[s - 1] != ":", t[s - 1] != ";"
                 {
                     s -= 1
+                }
+                // 市委、市政府实施工业倍增行动: the name starts after the last verb that introduces it.
+                var k = open - 1
+                while k >= s {
+                    if let w = Self.campaignLeading.match(t, at: k, limit: open), !(w.length == 1 && t[k] != "《") {
+                        s = k + w.length
+                        break
+                    }
+                    k -= 1
                 }
                 while let w = Self.campaignLeading.match(t, at: s, limit: open) { s += w.length }
                 let clause = s..<min(ctx.range.upperBound, m.range.upperBound + 1)

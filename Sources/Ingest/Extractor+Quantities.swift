@@ -10,7 +10,7 @@ extension ExtractionRun {
         ctx.times.contains { $0.range.contains(i) }
     }
 
-    static let notUnitFollowers: Set<Unicode.Scalar> = ["年", "月", "日", "号", "季", "届", "期", "世", "版", "+", ":", "/", "."]
+    static let notUnitFollowers: Set<Unicode.Scalar> = ["年", "月", "日", "号", "季", "届", "期", "世", "版", "倍", "+", ":", "/", "."]
 
     /// Quantities in a clause that could be targets, in order.
     func quantities(in clause: Range<Int>, _ ctx: SentenceContext) -> [Quantity] {

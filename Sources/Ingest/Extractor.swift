@@ -105,7 +105,8 @@ struct ExtractionRun {
                 scopeDeadline = nil
             } else if Self.planHeadings.contains(where: { t.contains($0, in: line) }) {
                 section = .plan
-                planDeadline = docYear
+                // A heading without a year keeps the one in force (今后五年的主要任务 after 十四五主要目标).
+                planDeadline = planDeadline ?? titlePeriod?.last ?? docYear
                 for m in TimeExpressions.scan(t, in: line) {
                     switch m.kind {
                     case .year(let y), .by(let y): planDeadline = y
@@ -282,6 +283,7 @@ struct ExtractionRun {
         if deadline == nil, section == .plan { deadline = planDeadline ?? docYear }
         if deadline == nil { deadline = scopeDeadline ?? titlePeriod?.last }
         if let d = deadline, let b = base, d - b > 1 { multiYear = true }
+        if let d = deadline, let y = docYear, d - y >= 2 { multiYear = true }
         if base == nil, let d = deadline, let p = planPeriod, p.last == d, d != docYear { base = p.first - 1 }
         return (deadline, base, multiYear)
     }

@@ -33,6 +33,11 @@ enum Indicator {
                 changed = true
                 continue
             }
+            if let m = TimeExpressions.scan(t, in: lo..<hi).last, m.range.upperBound == hi, m.range.lowerBound > lo {
+                hi = m.range.lowerBound  // 增加值比2020年 → 增加值
+                changed = true
+                continue
+            }
             if let m = Vocabulary.trailingNoise.match(t, endingAt: hi, from: lo) {
                 hi -= m.length
                 changed = true

@@ -117,11 +117,14 @@ public enum TimeExpressions {
             {
                 let at = n.range.upperBound
                 let lead = i >= 2 && (t.has("为期".scalars, endingAt: i) || t.has("用".scalars, endingAt: i))
-                let tail = campaignTails.contains { t.has($0, at: at) }
+                let tail = campaignTails.first { t.has($0, at: at) }
                 let yearOfPlan = at + 1 < end && (t[at + 1] == "有" || t[at + 1] == "上" || t[at + 1] == "创")
-                if lead || tail || yearOfPlan {
-                    out.append(TimeMention(kind: .years(Int(n.value)), range: (lead ? i - (t.has("为期".scalars, endingAt: i) ? 2 : 1) : i)..<at + 1))
-                    i = at + 1
+                if lead || tail != nil || yearOfPlan {
+                    // 三年内 covers 内; 三年行动 leaves 行动 to the campaign name.
+                    let e = tail.map { $0 == "年内".scalars ? at + 2 : at + 1 } ?? at + 1
+                    let s = lead ? i - (t.has("为期".scalars, endingAt: i) ? 2 : 1) : i
+                    out.append(TimeMention(kind: .years(Int(n.value)), range: s..<e))
+                    i = e
                     continue
                 }
             }
