@@ -133,7 +133,7 @@ public struct Cluster: Sendable {
     /// of the server log.
     @discardableResult
     public func start(timeout: Double = 60) throws -> StartOutcome {
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        try makeHome()
         return try withLock {
             if ping() {
                 try createDatabaseIfNeeded()
@@ -149,6 +149,16 @@ public struct Cluster: Sendable {
             try launch(binaries, timeout: timeout)
             try createDatabaseIfNeeded()
             return outcome
+        }
+    }
+
+    func makeHome() throws {
+        do {
+            try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        } catch {
+            throw StoreError(
+                sqlState: .clusterFailure, message: "cannot create PTT_HOME \(home) (permission denied or not a directory)",
+                hint: "set PTT_HOME to a directory you can write, or give --database-url")
         }
     }
 
@@ -287,7 +297,7 @@ public struct Cluster: Sendable {
     /// Stops the server (fast shutdown) and waits until it is gone; false if it was not running.
     @discardableResult
     public func stop(timeout: Double = 30) throws -> Bool {
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        try makeHome()
         return try withLock {
             guard let pid = recordedPid(), isServer(pid: pid) else { return false }
             kill(pid_t(pid), SIGINT)
