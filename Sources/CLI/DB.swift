@@ -7,7 +7,7 @@ struct DB: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "db",
         abstract: "Manage ptt's own PostgreSQL cluster (under $PTT_HOME) and the schema.",
-        subcommands: [Status.self, Start.self, Stop.self, URL.self, Psql.self, Migrate.self]
+        subcommands: [Status.self, Start.self, Stop.self, URL.self, Psql.self, Migrate.self, GrantReader.self]
     )
 
     /// The embedded cluster, or a validation error if a URL was given (those servers are not ptt's to manage).

@@ -3,15 +3,18 @@ import Foundation
 import Ingest
 import Store
 
-/// `ptt ingest PATH… [--manifest CSV]`: read policy texts, extract commitments, store both.
+/// `ptt ingest PATH… [--manifest CSV] [--jobs N] [--reextract]`: read policy texts, extract
+/// commitments, store both.
 struct IngestCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Store documents and the commitments extracted from them.",
         discussion: """
             Directories are read recursively (.txt .html .htm .md). Each document is stored in its
-            own transaction; documents already stored with the same bytes and extractor version
-            are skipped. Exits with status 1 if any file failed.
+            own transaction; documents already stored with the same text and extractor version
+            are skipped; documents missing from the input are kept. Exits with status 1 if any
+            file failed (everything else is committed) or the connection was lost (run the same
+            command again to finish).
             """
     )
 
@@ -21,12 +24,19 @@ struct IngestCommand: ParsableCommand {
     @Option(help: "A CSV with header file,published_on,publisher_region,title; paths relative to it.")
     var manifest: String?
 
+    @Option(help: "Parallel workers, each with its own connection (default: the number of cores).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    @Flag(help: "Extract again and replace the mentions of documents already stored with this extractor version.")
+    var reextract = false
+
     @OptionGroup var database: DatabaseOptions
 
     static let extensions: Set<String> = ["txt", "html", "htm", "md"]
 
     func validate() throws {
         if paths.isEmpty, manifest == nil { throw ValidationError("give files or directories to ingest, or --manifest") }
+        if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
     }
 
     func run() throws {
@@ -39,35 +49,40 @@ struct IngestCommand: ParsableCommand {
                 if paths.isEmpty { files = list!.entries.map(\.path) }
             }
             files += try paths.flatMap(IngestCommand.expand)
+            let inputs = files.map { IngestInput(path: $0, hints: list?.hints(for: $0) ?? DocumentHints()) }
 
-            let connection = try database.connect()
-            var counts: [SaveOutcome: Int] = [:]
-            var failed = 0
-            for file in files {
-                do {
-                    guard let data = FileManager.default.contents(atPath: file) else {
-                        throw IngestError(file: file, message: "cannot read the file")
-                    }
-                    let bytes = [UInt8](data)
-                    let given = list?.hints(for: file) ?? DocumentHints()
-                    let document = try TextPipeline().prepare(bytes: bytes, source: file, hints: given)
-                    let mentions = Extractor().extract(from: document)
-                    let outcome = try connection.save(
-                        document: document, contentHash: SHA256.hex(bytes), mentions: mentions,
-                        extractorVersion: Extractor.version, regionName: given.publisherRegion)
-                    counts[outcome, default: 0] += 1
-                } catch let error as IngestError {
-                    failed += 1
-                    printError("\(error)")
-                } catch let error as StoreError {
-                    failed += 1
-                    printError("\(file): " + (database.verbose ? error.verboseDescription : error.description))
-                }
+            _ = try database.connect()  // starts the embedded cluster if needed, applies migrations
+            let (url, origin) = try database.resolvedURL()
+            let ingester = Ingester(jobs: jobs, reextract: reextract) {
+                try Connection(target: url, origin: origin)
             }
-            let parts = SaveOutcome.allCases.map { "\(counts[$0, default: 0]) \($0.rawValue)" } + ["\(failed) failed"]
-            print("ingested \(files.count) file\(files.count == 1 ? "" : "s"): " + parts.joined(separator: ", "))
-            if failed > 0 { throw ExitCode.failure }
+            let bar = ProgressBar.onTerminal()
+            let summary = try ingester.run(inputs) { bar?.update($0) }
+            bar?.clear()
+
+            print(IngestCommand.render(summary))
+            if let error = summary.interruption {
+                let done = summary.counts.values.reduce(0, +) + summary.failures.count
+                printError(
+                    "lost the connection to the database after \(done) of \(summary.files) files: "
+                        + (database.verbose ? error.verboseDescription : error.message)
+                        + "\nhint: the documents stored so far are kept; run the same command again to finish")
+                throw ExitCode.failure
+            }
+            if !summary.failures.isEmpty { throw ExitCode.failure }
         }
+    }
+
+    /// `ingested N files: a new, b unchanged, c updated, d failed`, then one line per failure.
+    static func render(_ summary: IngestSummary) -> String {
+        let parts =
+            SaveOutcome.allCases.map { "\(summary.counts[$0, default: 0]) \($0.rawValue)" }
+            + ["\(summary.failures.count) failed"]
+        var lines = ["ingested \(summary.files) file\(summary.files == 1 ? "" : "s"): " + parts.joined(separator: ", ")]
+        for failure in summary.failures {
+            lines.append("failed: \(failure.file): \(failure.reason)")
+        }
+        return lines.joined(separator: "\n")
     }
 
     /// A file as is; a directory as its ingestible files, recursively, sorted.
@@ -82,5 +97,15 @@ struct IngestCommand: ParsableCommand {
         return names.sorted()
             .filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }
             .map { base.appendingPathComponent($0).path }
+    }
+}
+
+extension DatabaseOptions {
+    /// The URL to connect to (the embedded cluster's when no URL was given) and its origin.
+    func resolvedURL() throws -> (url: String, origin: String) {
+        switch try target() {
+        case .url(let url, let origin): (url, origin)
+        case .embedded(let cluster): (cluster.url(), "ptt's own cluster in \(cluster.home)")
+        }
     }
 }

@@ -49,12 +49,21 @@ public final class Connection {
     /// `database on host:port` for messages; socket paths shown as they are.
     public var targetDescription: String { Connection.describeTarget(handle) }
 
+    /// False once the connection to the server is lost (server restarted or gone).
+    public var isOpen: Bool { PQstatus(handle) == CONNECTION_OK }
+
     /// The server's version number, e.g. 150013 for 15.13.
     public var serverVersion: Int { Int(PQserverVersion(handle)) }
 
     /// Runs one statement with its parameters bound (`PQexecParams`) and returns its rows.
     @discardableResult
     public func execute(_ query: SQLQuery) throws -> QueryResult {
+        // libpq takes parameters as C strings: a NUL would silently cut the value short.
+        if query.bindings.contains(where: { $0.text?.utf8.contains(0) == true }) {
+            throw StoreError(
+                sqlState: .clientError, message: "a value contains a NUL character, which PostgreSQL text cannot hold",
+                sql: query.sql)
+        }
         let types = query.bindings.map { $0.oid }
         let result: OpaquePointer? = withOptionalCStrings(query.bindings.map(\.text)) { values in
             types.withUnsafeBufferPointer { types in

@@ -32,6 +32,18 @@ public struct SQLState: Hashable, Sendable, CustomStringConvertible, Expressible
     /// The embedded cluster could not be created, started or stopped.
     public static let clusterFailure = SQLState("PT002")
 
+    /// The server is shutting down or restarting (57P01 admin shutdown, 57P02 crash shutdown,
+    /// 57P03 cannot connect now).
+    public static let adminShutdown = SQLState("57P01")
+    public static let crashShutdown = SQLState("57P02")
+    public static let cannotConnectNow = SQLState("57P03")
+
+    /// Whether the error means the connection is gone (class 08, or the server shutting down),
+    /// rather than something wrong with one statement.
+    public var isConnectionLoss: Bool {
+        errorClass == "08" || self == .adminShutdown || self == .crashShutdown || self == .cannotConnectNow
+    }
+
     /// The two-character class: `23` integrity constraint violation, `08` connection exception …
     public var errorClass: Substring { code.prefix(2) }
 

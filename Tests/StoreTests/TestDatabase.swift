@@ -46,3 +46,15 @@ func withFreshDatabase<T>(migrated: Bool = false, _ body: (Connection) throws ->
     }
     return result
 }
+
+/// Runs `body` with the URL of a new, migrated database, dropped afterwards.
+func withFreshDatabaseURL<T>(_ body: (String) throws -> T) throws -> T {
+    let cluster = try #require(SharedCluster.current, "database tests belong in `extension DatabaseTests`")
+    let name = "t_" + UUID().uuidString.prefix(12).lowercased().replacingOccurrences(of: "-", with: "_")
+    let admin = try Connection(target: cluster.url(database: "postgres"))
+    try admin.execute("CREATE DATABASE \(identifier: name)")
+    defer { _ = try? admin.execute("DROP DATABASE \(identifier: name) WITH (FORCE)") }
+    let url = cluster.url(database: name)
+    try Migrator.fromSourceTree().migrate(try Connection(target: url))
+    return try body(url)
+}

@@ -1,0 +1,195 @@
+import Foundation
+import Ingest
+
+/// One file to ingest, with what a manifest says about it.
+public struct IngestInput: Sendable, Hashable {
+    public var path: String
+    public var hints: DocumentHints
+
+    public init(path: String, hints: DocumentHints = DocumentHints()) {
+        self.path = path
+        self.hints = hints
+    }
+}
+
+/// A file that could not be stored, and why (one sentence, no SQL).
+public struct IngestFailure: Sendable, Hashable {
+    public var file: String
+    public var reason: String
+}
+
+/// Where an ingest stands, for a progress bar.
+public struct IngestProgress: Sendable {
+    public var done: Int
+    public var total: Int
+    public var counts: [SaveOutcome: Int]
+    public var failed: Int
+}
+
+/// What an ingest did.
+public struct IngestSummary: Sendable {
+    public var files: Int
+    public var counts: [SaveOutcome: Int]
+    public var failures: [IngestFailure]
+    /// Set when the run stopped early because the connection to the server was lost; what was
+    /// saved before stays saved.
+    public var interruption: StoreError?
+    /// The `ingest_runs` row of this run.
+    public var runID: Int?
+}
+
+/// Reads, extracts and stores files with `jobs` workers, each with its own connection, each
+/// document in its own transaction, and records the run in `ingest_runs`.
+///
+/// A file that fails (undecodable, unreadable, refused by the server) is recorded and the rest
+/// go on. A lost connection (server restarted) stops the run: every document committed before
+/// stays, and running the same ingest again finishes it.
+public struct Ingester: Sendable {
+    /// Opens a connection to a migrated database; called once per worker, on that worker's thread.
+    public var connect: @Sendable () throws -> Connection
+    public var jobs: Int
+    /// Extract and replace mentions even of documents stored with the same extractor version.
+    public var reextract: Bool
+    public var extractorVersion: String
+
+    public init(
+        jobs: Int = 1, reextract: Bool = false, extractorVersion: String = Extractor.version,
+        connect: @escaping @Sendable () throws -> Connection
+    ) {
+        self.connect = connect
+        self.jobs = max(1, jobs)
+        self.reextract = reextract
+        self.extractorVersion = extractorVersion
+    }
+
+    /// Ingests `inputs`; `progress` is called after each file from the worker that did it.
+    public func run(_ inputs: [IngestInput], progress: @escaping @Sendable (IngestProgress) -> Void = { _ in })
+        throws -> IngestSummary
+    {
+        let main = try connect()
+        let runID: Int = try main.execute(
+            """
+            INSERT INTO ingest_runs (extractor_version, jobs, files)
+            VALUES (\(extractorVersion), \(jobs), \(inputs.count)) RETURNING id
+            """
+        ).first!.decode(0)
+        let state = SharedState(total: inputs.count)
+        let workers = min(jobs, max(1, inputs.count))
+        let pipeline = TextPipeline()
+        let extractor = Extractor()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            let store: DocumentStore
+            do {
+                store = try DocumentStore(connection: try connect())
+            } catch let error as StoreError {
+                state.interrupt(error)
+                return
+            } catch {
+                state.interrupt(StoreError(sqlState: .clientError, message: "\(error)"))
+                return
+            }
+            while let index = state.next() {
+                let input = inputs[index]
+                do {
+                    guard let data = FileManager.default.contents(atPath: input.path) else {
+                        throw IngestError(file: input.path, message: "cannot read the file")
+                    }
+                    let bytes = [UInt8](data)
+                    let document = try pipeline.prepare(bytes: bytes, source: input.path, hints: input.hints)
+                    let outcome = try store.save(
+                        document: document, rawHash: SHA256.hex(bytes), extractorVersion: extractorVersion,
+                        regionName: input.hints.publisherRegion, reextract: reextract
+                    ) { extractor.extract(from: document) }
+                    progress(state.finish(outcome))
+                } catch let error as StoreError where error.sqlState.isConnectionLoss || !store.connection.isOpen {
+                    state.interrupt(error)
+                    return
+                } catch let error as StoreError {
+                    progress(state.fail(IngestFailure(file: input.path, reason: error.description)))
+                } catch let error as IngestError {
+                    progress(state.fail(IngestFailure(file: input.path, reason: error.message)))
+                } catch {
+                    progress(state.fail(IngestFailure(file: input.path, reason: "\(error)")))
+                }
+            }
+        }
+        var summary = state.summary(files: inputs.count, runID: runID)
+        if summary.interruption == nil {
+            try record(summary, on: main)
+        }
+        return summary
+    }
+
+    /// Finishes the run's row and stores its failures (COPY).
+    func record(_ summary: IngestSummary, on connection: Connection) throws {
+        guard let runID = summary.runID else { return }
+        try connection.withTransaction { db in
+            try db.execute(
+                """
+                UPDATE ingest_runs SET finished_at = now(), new = \(summary.counts[.new, default: 0]),
+                    unchanged = \(summary.counts[.unchanged, default: 0]),
+                    updated = \(summary.counts[.updated, default: 0]), failed = \(summary.failures.count)
+                WHERE id = \(runID)
+                """)
+            try db.copy(
+                into: "ingest_failures", columns: ["run_id", "file", "reason"],
+                rows: summary.failures.map { [runID.sqlText, Fields.storable($0.file), Fields.storable($0.reason)] })
+        }
+    }
+}
+
+/// The work queue and tallies the workers share.
+///
+/// `@unchecked Sendable`: every stored property is read and written only under `lock`.
+final class SharedState: @unchecked Sendable {
+    private let lock = NSLock()
+    private let total: Int
+    private var nextIndex = 0
+    private var counts: [SaveOutcome: Int] = [:]
+    private var failures: [IngestFailure] = []
+    private var interruption: StoreError?
+
+    init(total: Int) { self.total = total }
+
+    /// The next file to do, nil when all are taken or the run was interrupted.
+    func next() -> Int? {
+        lock.withLock {
+            guard interruption == nil, nextIndex < total else { return nil }
+            defer { nextIndex += 1 }
+            return nextIndex
+        }
+    }
+
+    func finish(_ outcome: SaveOutcome) -> IngestProgress {
+        lock.withLock {
+            counts[outcome, default: 0] += 1
+            return progress
+        }
+    }
+
+    func fail(_ failure: IngestFailure) -> IngestProgress {
+        lock.withLock {
+            failures.append(failure)
+            return progress
+        }
+    }
+
+    func interrupt(_ error: StoreError) {
+        lock.withLock {
+            if interruption == nil { interruption = error }
+        }
+    }
+
+    private var progress: IngestProgress {
+        IngestProgress(
+            done: counts.values.reduce(0, +) + failures.count, total: total, counts: counts, failed: failures.count)
+    }
+
+    func summary(files: Int, runID: Int) -> IngestSummary {
+        lock.withLock {
+            IngestSummary(
+                files: files, counts: counts, failures: failures.sorted { $0.file < $1.file },
+                interruption: interruption, runID: runID)
+        }
+    }
+}
