@@ -165,6 +165,7 @@ CREATE TABLE targets (
     CONSTRAINT targets_identity UNIQUE NULLS NOT DISTINCT (region_code, indicator_key, kind, deadline_year, unit_family)
 );
 CREATE INDEX targets_deadline_year_idx ON targets (deadline_year);
+CREATE INDEX targets_pair_idx ON targets (coalesce(region_code, ''), indicator_key);
 
 -- Target revisions: each document (in publication order) that stated a different number than
 -- the one before it. Derived with the targets, so re-ingesting never duplicates them.
@@ -281,6 +282,8 @@ CREATE INDEX mentions_target_idx ON mentions (coalesce(target_region_code, ''), 
 -- mentions: each statement after the lock sees everything committed before it was granted.
 CREATE FUNCTION ptt_refresh_targets(region_codes text[], indicator_keys text[]) RETURNS void
 LANGUAGE plpgsql AS $$
+DECLARE
+    pair record;
 BEGIN
     PERFORM pg_advisory_xact_lock(h)
     FROM (
@@ -289,9 +292,8 @@ BEGIN
         ORDER BY h
     ) s;
 
-    CREATE TEMP TABLE IF NOT EXISTS ptt_keys (r text, k text) ON COMMIT DELETE ROWS;
-    DELETE FROM ptt_keys;
-    INSERT INTO ptt_keys SELECT DISTINCT r, k FROM unnest(region_codes, indicator_keys) AS u(r, k);
+    -- One pair at a time, so every statement finds its mentions through mentions_target_idx.
+    FOR pair IN SELECT DISTINCT r, k FROM unnest(region_codes, indicator_keys) AS u(r, k) ORDER BY r, k LOOP
 
     -- Upsert every target of these pairs from its mentions: attributes from the first mention
     -- (by position) in the latest document (by publication date, then content hash).
@@ -307,8 +309,8 @@ BEGIN
                 ORDER BY d.published_on DESC NULLS LAST, d.content_hash DESC, m.span_start, m.span_end) AS latest_rank,
             count(*) OVER (PARTITION BY m.target_region_code, m.indicator_key, m.kind, m.deadline_year, m.unit_family) AS mentions
         FROM mentions m
-        JOIN ptt_keys ON ptt_keys.r = coalesce(m.target_region_code, '') AND ptt_keys.k = m.indicator_key
         JOIN documents d ON d.id = m.document_id
+        WHERE coalesce(m.target_region_code, '') = pair.r AND m.indicator_key = pair.k
     ) l
     JOIN LATERAL (
         SELECT count(DISTINCT m2.document_id) AS n
@@ -334,18 +336,17 @@ BEGIN
 
     -- Targets no mention states any more (a re-extraction dropped them).
     DELETE FROM targets t
-    USING ptt_keys
-    WHERE ptt_keys.r = coalesce(t.region_code, '') AND ptt_keys.k = t.indicator_key
+    WHERE coalesce(t.region_code, '') = pair.r AND t.indicator_key = pair.k
         AND NOT EXISTS (
             SELECT 1 FROM mentions m
-            WHERE coalesce(m.target_region_code, '') = ptt_keys.r AND m.indicator_key = t.indicator_key
+            WHERE coalesce(m.target_region_code, '') = pair.r AND m.indicator_key = t.indicator_key
                 AND m.kind = t.kind AND m.deadline_year IS NOT DISTINCT FROM t.deadline_year
                 AND m.unit_family = t.unit_family);
 
     -- Revisions: each document, in publication order, whose number differs from the previous one's.
     DELETE FROM target_revisions v
-    USING targets t, ptt_keys
-    WHERE v.target_id = t.id AND ptt_keys.r = coalesce(t.region_code, '') AND ptt_keys.k = t.indicator_key;
+    USING targets t
+    WHERE v.target_id = t.id AND coalesce(t.region_code, '') = pair.r AND t.indicator_key = pair.k;
 
     INSERT INTO target_revisions (target_id, document_id, old_multiplier, old_value, old_unit, new_multiplier,
         new_value, new_unit)
@@ -358,15 +359,16 @@ BEGIN
             SELECT DISTINCT ON (t.id, m.document_id)
                 t.id AS target_id, m.document_id, d.published_on, d.content_hash, m.multiplier, m.value, m.unit
             FROM targets t
-            JOIN ptt_keys ON ptt_keys.r = coalesce(t.region_code, '') AND ptt_keys.k = t.indicator_key
-            JOIN mentions m ON coalesce(m.target_region_code, '') = ptt_keys.r AND m.indicator_key = t.indicator_key
+            JOIN mentions m ON coalesce(m.target_region_code, '') = pair.r AND m.indicator_key = t.indicator_key
                 AND m.kind = t.kind AND m.deadline_year IS NOT DISTINCT FROM t.deadline_year
                 AND m.unit_family = t.unit_family
             JOIN documents d ON d.id = m.document_id
+            WHERE coalesce(t.region_code, '') = pair.r AND t.indicator_key = pair.k
             ORDER BY t.id, m.document_id, m.span_start, m.span_end
         ) p
         WINDOW w AS (PARTITION BY p.target_id ORDER BY p.published_on NULLS FIRST, p.content_hash)
     ) s
     WHERE n > 1 AND (multiplier, value, unit) IS DISTINCT FROM (old_multiplier, old_value, old_unit);
+    END LOOP;
 END;
 $$;

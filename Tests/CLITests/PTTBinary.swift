@@ -64,3 +64,55 @@ struct PTTBinary {
             stderr: String(decoding: stderr, as: UTF8.self))
     }
 }
+
+extension PTTBinary {
+    /// Starts `ptt arguments…` without waiting; output is discarded.
+    func start(_ arguments: [String]) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: PTTBinary.path)
+        process.arguments = arguments
+        var env = ProcessInfo.processInfo.environment
+        env["PTT_HOME"] = home
+        env["PTT_DATABASE_URL"] = nil
+        for (k, v) in environment { env[k] = v }
+        process.environment = env
+        process.currentDirectoryURL = URL(fileURLWithPath: PTTBinary.sourceRoot)
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        return process
+    }
+
+    /// The URL of `database` in this home's cluster, as `user` (default: ptt's own).
+    func url(database: String = "ptt", user: String? = nil) throws -> String {
+        var url = try run("db", "url").stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        url = url.replacingOccurrences(of: "/ptt?", with: "/\(database)?")
+        if let user, let at = url.firstIndex(of: "@") {
+            url = "postgresql://" + user + String(url[at...])
+        }
+        return url
+    }
+
+    /// Runs psql on `url` with one command, unaligned and without headers.
+    func psql(_ sql: String, url: String) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["psql", url, "-tAX", "-v", "ON_ERROR_STOP=1", "-c", sql]
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// The result of one query on `database`, trimmed.
+    func query(_ sql: String, database: String = "ptt") throws -> String {
+        try psql(sql, url: try url(database: database)).stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+}
