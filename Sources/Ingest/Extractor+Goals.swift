@@ -63,9 +63,9 @@ extension ExtractionRun {
                 }
                 subject = segStart..<max(segStart, e)
             }
-            let trimmed = Indicator.trim(t, subject)
+            let trimmed = trim(subject)
             for item in Indicator.items(t, trimmed, splitOnAnd: true) {
-                let name = Indicator.clean(t, item)
+                let name = clean(item)
                 guard !name.isEmpty, name.unicodeScalars.count <= 30 else { continue }
                 let quoteEnd = cueEnd < clause.upperBound && t[cueEnd] == "”" ? cueEnd + 1 : cueEnd
                 emit(
@@ -80,7 +80,7 @@ extension ExtractionRun {
     /// Start of a Chinese or Arabic numeral that ends right before `end` (五 in 五个).
     func numeralEnding(at end: Int, from start: Int) -> Int? {
         var s = end
-        while s > start, Numerals.chineseDigits[t[s - 1]] != nil || Numerals.chineseUnits[t[s - 1]] != nil || t[s - 1].isASCIIDigit {
+        while s > start, Numerals.chineseDigit(t[s - 1]) != nil || Numerals.chineseUnit(t[s - 1]) != nil || t[s - 1].isASCIIDigit {
             s -= 1
         }
         return s < end ? s : nil
@@ -120,9 +120,9 @@ extension ExtractionRun {
                 i = verbEnd
                 continue
             }
-            var object = Indicator.trim(t, verbEnd..<clause.upperBound)
+            var object = trim(verbEnd..<clause.upperBound)
             if object.isEmpty {
-                object = Indicator.trim(t, clause.lowerBound..<i)
+                object = trim(clause.lowerBound..<i)
             }
             let objectText = t.string(object)
             if object.count < 2 || object.count > 40 || objectText.contains("目标") || objectText.hasSuffix("任务")
@@ -197,7 +197,7 @@ extension ExtractionRun {
 
     mutating func emitCampaign(name: Range<Int>, quote: Range<Int>, clause: Range<Int>, _ ctx: SentenceContext) {
         guard name.count >= 3 else { return }
-        let text = Indicator.clean(t, name)
+        let text = clean(name)
         // The same campaign named twice in a sentence is one milestone.
         if out.contains(where: { $0.kind == .milestone && $0.indicator == text }) { return }
         emit(indicator: name, kind: .milestone, quote: quote, ctx: ctx, clause: clause, at: clause.lowerBound, name: text)

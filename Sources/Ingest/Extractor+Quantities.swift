@@ -35,7 +35,7 @@ extension ExtractionRun {
                     i = max(i + 1, q.range.upperBound)
                     continue
                 }
-            } else if Numerals.chineseDigits[c] != nil || Numerals.chineseUnits[c] != nil || c == "万" || c == "亿" {
+            } else if Numerals.chineseDigit(c) != nil || Numerals.chineseUnit(c) != nil || c == "万" || c == "亿" {
                 let v = Vocabulary.creationVerbs.match(t, endingAt: i, from: clause.lowerBound)
                 let cmp = Vocabulary.comparisonVerbs.match(t, endingAt: i, from: clause.lowerBound)
                 if v != nil || cmp != nil, !insideTime(i, ctx), let q = QuantityReader.read(t, at: i, allowChinese: true),
@@ -118,7 +118,7 @@ extension ExtractionRun {
                     kind = .level
                     verbQualifier = qual
                 }
-                if Indicator.trim(t, indicator).isEmpty, let s = previousSubject { indicator = s }
+                if trim(indicator).isEmpty, let s = previousSubject { indicator = s }
             } else if q.range.lowerBound > segStart, t[q.range.lowerBound - 1] == "等" {
                 indicator = q.range.upperBound..<nextStart
                 kind = q.unitClass == .countable ? .count : .level
@@ -131,7 +131,7 @@ extension ExtractionRun {
                 // 培育A、B、C 3个X: the list gives examples, X is what is counted.
                 let nounAfter = q.unitClass == .countable && q.range.upperBound < nextStart && t[q.range.upperBound].isHan
                     && t.contains("、".scalars, in: between)
-                indicator = Indicator.trim(t, between).isEmpty || nounAfter ? q.range.upperBound..<nextStart : between
+                indicator = trim(between).isEmpty || nounAfter ? q.range.upperBound..<nextStart : between
                 kind = q.unitClass == .countable ? .count : .level
                 inherited = ClauseTarget(creation: true)
             } else {
@@ -141,7 +141,7 @@ extension ExtractionRun {
                 let each = t.has("各有".scalars, endingAt: q.range.lowerBound) || t.has("各".scalars, endingAt: q.range.lowerBound)
                 guard atEnd || each, q.unit != nil else { continue }
                 indicator = segStart..<q.range.lowerBound
-                if Indicator.trim(t, indicator).isEmpty {
+                if trim(indicator).isEmpty {
                     guard let s = previousSubject else { continue }
                     indicator = s
                 }
@@ -153,7 +153,7 @@ extension ExtractionRun {
                 }
             }
             if q.unit == nil && kind != .level { continue }
-            let trimmed = Indicator.trim(t, indicator)
+            let trimmed = trim(indicator)
             let paired = Vocabulary.pairedPrefixes.contains { t.has($0.0.scalars, at: trimmed.lowerBound) }
             let names = paired ? [trimmed] : Indicator.items(t, trimmed, splitOnAnd: false)
             var listLength = 1
@@ -188,7 +188,7 @@ extension ExtractionRun {
         clause: Range<Int>, _ ctx: SentenceContext, quoteFrom: Int? = nil
     ) {
         for name in names {
-            var text = Indicator.clean(t, name)
+            var text = clean(name)
             for (prefix, expansions) in Vocabulary.pairedPrefixes where text.hasPrefix(prefix) {
                 if listIndex >= 0, listIndex < expansions.count {
                     text = expansions[listIndex] + text.dropFirst(prefix.count)

@@ -39,6 +39,16 @@ struct ExtractionRun {
     /// Deadline set by a goal statement (主要目标为到2025年) for the lines after it.
     var scopeDeadline: Int?
     var out: [Commitment] = []
+    /// Time expressions of the sentence being read.
+    var sentenceTimes: [TimeMention] = []
+    /// Where past-result markers (同比, 累计完成 …) stand in the sentence being read.
+    var sentencePastMarkers: [Int] = []
+
+    static let pastMarkerTable = WordTable<Bool>(
+        Vocabulary.pastMarkers.map { (String(String.UnicodeScalarView($0)), true) })
+
+    func trim(_ r: Range<Int>) -> Range<Int> { Indicator.trim(t, r, times: sentenceTimes) }
+    func clean(_ r: Range<Int>) -> String { Indicator.clean(t, r, times: sentenceTimes) }
 
     init(document: Document, gazetteer: Gazetteer) {
         doc = document
@@ -166,8 +176,8 @@ struct ExtractionRun {
             }
         }
         if pastYear && !future { return true }
-        for marker in Vocabulary.pastMarkers where t.contains(marker, in: r) {
-            return !(future && marker != "同比".scalars)
+        for at in sentencePastMarkers {
+            return !(future && !t.has("同比".scalars, at: at))
         }
         return false
     }
@@ -177,11 +187,22 @@ struct ExtractionRun {
         for m in times where c.contains(m.range.lowerBound) {
             if case .year(let y) = m.kind, let d = docYear, y < d { return true }
         }
-        return Vocabulary.pastMarkers.contains { t.contains($0, in: c) }
+        return sentencePastMarkers.contains { c.contains($0) }
     }
 
     mutating func processSentence(_ r: Range<Int>, paragraphDeadline: inout Int?) {
         let times = TimeExpressions.scan(t, in: r)
+        sentenceTimes = times
+        sentencePastMarkers = []
+        var k = r.lowerBound
+        while k < r.upperBound {
+            if let m = Self.pastMarkerTable.match(t, at: k, limit: r.upperBound) {
+                sentencePastMarkers.append(k)
+                k += m.length
+            } else {
+                k += 1
+            }
+        }
         if isPast(r, times: times) { return }
         let goal = Vocabulary.goalCues.contains { t.contains($0, in: r) }
         var sentenceDeadline: Int?
@@ -253,8 +274,7 @@ struct ExtractionRun {
         case .base(let y): return (nil, y)
         case .period(let p): return (p.last, p.first - 1)
         case .years(let n):
-            let times = TimeExpressions.scan(t, in: sentence)
-            guard let s = campaignStart(in: sentence, times: times) else { return (nil, nil) }
+            guard let s = campaignStart(in: sentence, times: sentenceTimes) else { return (nil, nil) }
             return (s + n - 1, s - 1)
         case .thisYear: return (docYear, nil)
         case .nextYear: return (docYear.map { $0 + 1 }, nil)
@@ -309,7 +329,7 @@ struct ExtractionRun {
         at: Int, multiplier: Double? = nil, quantity: Quantity? = nil, verbQualifier: String? = nil,
         perYearHint: Bool? = nil, name: String? = nil
     ) {
-        let name = name ?? Indicator.clean(t, indicator)
+        let name = name ?? clean(indicator)
         guard !name.isEmpty else { return }
         let time = timing(clause: clause, at: at, ctx)
         let firm = firmness(before: at, in: ctx)

@@ -2,7 +2,12 @@
 /// written, without time words, firmness words, scope words or list markers.
 enum Indicator {
     /// The trimmed range of `r` that names the indicator.
-    static func trim(_ t: [Unicode.Scalar], _ r: Range<Int>) -> Range<Int> {
+    /// `times` are the sentence's time expressions when the caller has them (else `r` is scanned).
+    static func trim(_ t: [Unicode.Scalar], _ r: Range<Int>, times: [TimeMention]? = nil) -> Range<Int> {
+        func mentions(_ a: Range<Int>) -> [TimeMention] {
+            guard let times else { return TimeExpressions.scan(t, in: a) }
+            return times.filter { $0.range.lowerBound >= a.lowerBound && $0.range.upperBound <= a.upperBound }
+        }
         var lo = r.lowerBound
         var hi = r.upperBound
         // After a colon or 是/为 introducing a list, only the list counts.
@@ -18,7 +23,7 @@ enum Indicator {
                 changed = true
                 continue
             }
-            if let m = TimeExpressions.scan(t, in: lo..<hi).first, m.range.lowerBound <= lo + 1 {
+            if let m = mentions(lo..<hi).first, m.range.lowerBound <= lo + 1 {
                 lo = max(lo, m.range.upperBound)
                 changed = true
                 continue
@@ -33,7 +38,7 @@ enum Indicator {
                 changed = true
                 continue
             }
-            if let m = TimeExpressions.scan(t, in: lo..<hi).last, m.range.upperBound == hi, m.range.lowerBound > lo {
+            if let m = mentions(lo..<hi).last, m.range.upperBound == hi, m.range.lowerBound > lo {
                 hi = m.range.lowerBound  // 增加值比2020年 → 增加值
                 changed = true
                 continue
@@ -63,8 +68,8 @@ enum Indicator {
         return lo < hi ? lo..<hi : lo..<lo
     }
 
-    static func clean(_ t: [Unicode.Scalar], _ r: Range<Int>) -> String {
-        let r = trim(t, r)
+    static func clean(_ t: [Unicode.Scalar], _ r: Range<Int>, times: [TimeMention]? = nil) -> String {
+        let r = trim(t, r, times: times)
         return t.string(r)
     }
 

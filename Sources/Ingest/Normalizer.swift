@@ -165,7 +165,23 @@ enum Normalizer {
     // MARK: - Traditional → simplified
 
     /// True when a sample of the text's Han characters changes noticeably under Hant→Hans.
+    /// Frequent characters that exist only in traditional script (們 個 這 發 業 …).
+    static let traditionalOnly = ScalarSet(
+        ("們個這來時會國發業經為與說對產實現開關當總進動區縣設備資質營創農濟稅畝億萬標準數環續鏈學師醫藝術傳統養綠電車網絡"
+            + "無線頭腦雲計劃畫圖書場廣長門問題還過達運從將導際機構費試驗檢測製鋼鐵礦煉倉儲貿賣買銷專優勢協議選舉戶園鎮鄉"
+            + "莊處務衛療險聯連鄰減節約東兩內規額資務勞員歲級體價幣積極濱條項與並點報號應變體萬"
+        ).unicodeScalars)
+
     static func looksTraditional(_ text: MappedText) -> Bool {
+        // Cheap first look: simplified text has almost none of these, so ICU runs only on candidates.
+        var han = 0
+        var marked = 0
+        for c in text.scalars where c.isCJK {
+            han += 1
+            if traditionalOnly.contains(c) { marked += 1 }
+            if han >= 4000 { break }
+        }
+        guard han >= 10, Double(marked) / Double(han) >= 0.03 else { return false }
         var sample = String.UnicodeScalarView()
         var count = 0
         for c in text.scalars where c.isCJK {

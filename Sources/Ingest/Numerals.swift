@@ -8,10 +8,34 @@ public enum Numerals {
         public var isChinese: Bool
     }
 
-    static let chineseDigits: [Unicode.Scalar: Int] = [
-        "零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-    ]
-    static let chineseUnits: [Unicode.Scalar: Int] = ["十": 10, "百": 100, "千": 1000]
+    /// The value of a Chinese digit (零〇一二两三四五六七八九), without hashing.
+    @inline(__always)
+    static func chineseDigit(_ c: Unicode.Scalar) -> Int? {
+        switch c {
+        case "零", "〇": 0
+        case "一": 1
+        case "二", "两": 2
+        case "三": 3
+        case "四": 4
+        case "五": 5
+        case "六": 6
+        case "七": 7
+        case "八": 8
+        case "九": 9
+        default: nil
+        }
+    }
+
+    /// The value of 十, 百 or 千.
+    @inline(__always)
+    static func chineseUnit(_ c: Unicode.Scalar) -> Int? {
+        switch c {
+        case "十": 10
+        case "百": 100
+        case "千": 1000
+        default: nil
+        }
+    }
 
     /// Reads an Arabic number at `i`: `1000`, `1,000`, `3.5`, `41.65`. Nil if no digit is at `i`.
     public static func arabic(_ t: [Unicode.Scalar], at i: Int) -> Reading? {
@@ -54,7 +78,7 @@ public enum Numerals {
         var sawAny = false
         while j < t.count {
             let c = t[j]
-            if let d = chineseDigits[c] {
+            if let d = chineseDigit(c) {
                 if d == 0 {
                     digit = nil  // 零 holds a place: 一百零五
                 } else {
@@ -63,7 +87,7 @@ public enum Numerals {
                 }
                 sawAny = true
                 j += 1
-            } else if let u = chineseUnits[c], u < lastUnit {
+            } else if let u = chineseUnit(c), u < lastUnit {
                 total += (digit ?? 1) * u
                 digit = nil
                 lastUnit = u

@@ -56,12 +56,18 @@ extension Unicode.Scalar {
 /// A vocabulary of words matched longest-first at a position; values carry what the word means.
 struct WordTable<Value> {
     private var byFirst: [Unicode.Scalar: [([Unicode.Scalar], Value)]] = [:]
+    /// First scalars of all entries, checked before the dictionary.
+    private(set) var firsts = ScalarSet([])
+    /// Last scalars of all entries, for matches that end at a position.
+    private var lasts = ScalarSet([])
 
     init(_ entries: [(String, Value)]) {
         for (word, value) in entries {
             let s = word.scalars
-            guard let first = s.first else { continue }
+            guard let first = s.first, let last = s.last else { continue }
             byFirst[first, default: []].append((s, value))
+            firsts.insert(first)
+            lasts.insert(last)
         }
         for key in byFirst.keys {
             byFirst[key]!.sort { $0.0.count > $1.0.count }
@@ -70,7 +76,7 @@ struct WordTable<Value> {
 
     /// The longest entry that starts at `i`, with its length.
     func match(_ text: [Unicode.Scalar], at i: Int, limit: Int? = nil) -> (length: Int, value: Value)? {
-        guard i < (limit ?? text.count), let candidates = byFirst[text[i]] else { return nil }
+        guard i < (limit ?? text.count), firsts.contains(text[i]), let candidates = byFirst[text[i]] else { return nil }
         let end = limit ?? text.count
         for (word, value) in candidates where i + word.count <= end && text.has(word, at: i) {
             return (word.count, value)
@@ -80,6 +86,7 @@ struct WordTable<Value> {
 
     /// The longest entry that ends exactly at `end`.
     func match(_ text: [Unicode.Scalar], endingAt end: Int, from start: Int = 0) -> (length: Int, value: Value)? {
+        guard end > start, end <= text.count, lasts.contains(text[end - 1]) else { return nil }
         var best: (Int, Value)?
         for (_, list) in byFirst {
             for (word, value) in list where end - word.count >= start && text.has(word, endingAt: end) {
@@ -90,3 +97,23 @@ struct WordTable<Value> {
     }
 }
 extension WordTable: Sendable where Value: Sendable {}
+
+/// A set of scalars as a bitmap over the Basic Multilingual Plane: membership without hashing,
+/// for the per-character checks in hot loops.
+struct ScalarSet: Sendable {
+    private var bits = [UInt64](repeating: 0, count: 1024)
+
+    init<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
+        for s in scalars { insert(s) }
+    }
+
+    mutating func insert(_ s: Unicode.Scalar) {
+        guard s.value < 0x10000 else { return }
+        bits[Int(s.value >> 6)] |= 1 << UInt64(s.value & 63)
+    }
+
+    @inline(__always)
+    func contains(_ s: Unicode.Scalar) -> Bool {
+        s.value < 0x10000 && bits[Int(s.value >> 6)] & (1 << UInt64(s.value & 63)) != 0
+    }
+}

@@ -47,6 +47,7 @@ public enum TextDecoding {
             throw located(bytes, at: nul, source: source, message: "binary file: NUL byte, not text", encoding: nil)
         }
         var failures: [(offset: Int, encoding: Encoding?)] = []
+        var utf8Damaged: Int?
         if case .failure(let offset) = utf8, bom == 3 {
             // A BOM promises UTF-8: report its first bad byte, do not guess.
             throw located(
@@ -54,12 +55,10 @@ public enum TextDecoding {
                 encoding: nil)
         } else if case .failure(let offset) = utf8 {
             failures.append((offset, nil))
-            if bytes[bom..<offset].contains(where: { $0 >= 0x80 }) {
-                // Multi-byte UTF-8 read well up to here: a damaged or truncated UTF-8 file.
-                throw located(
-                    bytes, at: offset, source: source, message: "cannot decode bytes as UTF-8, GB18030 or Big5",
-                    encoding: nil)
-            }
+            // Multi-byte UTF-8 read well up to here: a damaged or truncated UTF-8 file, unless
+            // GB18030 or Big5 reads the whole file plausibly (GBK pairs such as C8 AB are also
+            // valid UTF-8, so a GBK file can look like UTF-8 for a few bytes).
+            utf8Damaged = bytes[bom..<offset].contains(where: { $0 >= 0x80 }) ? offset : nil
         }
         var readings: [(scalars: [Unicode.Scalar], encoding: Encoding, score: Double)] = []
         for encoding in [Encoding.gb18030, .big5] {
@@ -73,6 +72,11 @@ public enum TextDecoding {
         }
         if let best = readings.max(by: { $0.score < $1.score }) {
             return Result(scalars: best.scalars, encoding: best.encoding)
+        }
+        if let offset = utf8Damaged {
+            throw located(
+                bytes, at: offset, source: source, message: "cannot decode bytes as UTF-8, GB18030 or Big5",
+                encoding: nil)
         }
         let worst = failures.max { $0.offset < $1.offset } ?? (0, nil)
         throw located(

@@ -50,6 +50,13 @@ public enum TimeExpressions {
         return (y, i + 4)
     }
 
+    /// Scalars a time expression can start with; every other position is skipped at once.
+    static let starters: ScalarSet = {
+        var set = ScalarSet("0123456789零〇一二两三四五六七八九十百千".unicodeScalars)
+        for s in "今年全本上下明".unicodeScalars { set.insert(s) }
+        return set
+    }()
+
     /// Every time expression in `range`, in order.
     public static func scan(_ t: [Unicode.Scalar], in range: Range<Int>) -> [TimeMention] {
         var out: [TimeMention] = []
@@ -57,6 +64,10 @@ public enum TimeExpressions {
         let end = range.upperBound
         while i < end {
             let c = t[i]
+            if !starters.contains(c) {
+                i += 1
+                continue
+            }
             if c.isASCIIDigit, let (y, at) = year(t, at: i) {
                 // A period: 2023—2026年, 2021年至2025年, 2023-2025.
                 var k = at
@@ -105,7 +116,7 @@ public enum TimeExpressions {
             if let w = thisYearWords.match(t, at: i, limit: end) {
                 // 一年内/三年内 are counted spans, not 年内 alone; 全年 after a number is a duration.
                 let prev = i > 0 ? t[i - 1] : " "
-                if Numerals.chineseDigits[prev] == nil && !prev.isASCIIDigit {
+                if Numerals.chineseDigit(prev) == nil && !prev.isASCIIDigit {
                     out.append(TimeMention(kind: w.value, range: i..<i + w.length))
                     i += w.length
                     continue
