@@ -120,14 +120,23 @@ import Testing
             let dir = ptt.home + "/docs"
             try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             let name = "x'; DROP TABLE documents; --\\.txt"
-            try "到2025年，全县规上工业增加值增长8%以上。\0尾".write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
-            let manifest = "file,published_on,publisher_region,title\n\"\(name)\",2024-01-02,松阳县,\"'); DELETE FROM targets; --\"\n"
+            try "到2025年，全县规上工业增加值增长8%以上。".write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
+            // A NUL byte makes a file binary: it fails alone, with its reason.
+            try "到2025年，全县规上工业增加值增长9%以上。\0尾".write(toFile: dir + "/nul.txt", atomically: true, encoding: .utf8)
+            let manifest = """
+                file,published_on,publisher_region,title
+                "\(name)",2024-01-02,松阳县,"'); DELETE FROM targets; --"
+                nul.txt,2024-01-03,松阳县,"\\'; DROP TABLE mentions; --"
+
+                """
             try manifest.write(toFile: dir + "/manifest.csv", atomically: true, encoding: .utf8)
             let result = try ptt.run("ingest", "--manifest", dir + "/manifest.csv")
-            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.status == 1)
+            #expect(result.stdout.contains("1 new, 0 unchanged, 0 updated, 1 failed\nfailed: \(dir)/nul.txt: "), "\(result.stdout)")
             #expect(try ptt.query("SELECT title FROM documents") == "'); DELETE FROM targets; --")
             #expect(try ptt.query("SELECT source FROM documents").hasSuffix(name))
             #expect(try ptt.query("SELECT count(*) FROM targets") == "1")
+            #expect(try ptt.query("SELECT count(*) FROM ingest_failures WHERE file LIKE '%nul.txt'") == "1")
         }
     }
 
