@@ -156,7 +156,9 @@ public final class DocumentStore {
     ///
     /// New indicators are committed on their own, before the document's transaction: two
     /// stores adding the same indicator inside their transactions could deadlock, and an
-    /// indicator without mentions is harmless (the vocabulary only grows).
+    /// indicator without mentions is harmless (the vocabulary only grows). An indicator written
+    /// several ways keeps the least (name, unit family) offered, so the row does not depend on
+    /// which document came first.
     func mentionRows(_ mentions: [Commitment], publisherRegion: String?) throws -> [MentionRow] {
         var unknown: [String: (name: String, family: UnitFamily)] = [:]
         let rows = mentions.map { m -> MentionRow in
@@ -180,7 +182,9 @@ public final class DocumentStore {
                 """
                 INSERT INTO indicators (key, name, unit_family)
                 SELECT * FROM unnest(\(keys), \(keys.map { unknown[$0]!.name }), \(keys.map { unknown[$0]!.family.rawValue }))
-                ON CONFLICT (key) DO NOTHING
+                ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, unit_family = EXCLUDED.unit_family
+                WHERE NOT indicators.canonical
+                    AND (EXCLUDED.name, EXCLUDED.unit_family) < (indicators.name, indicators.unit_family)
                 """)
         }
         return rows
