@@ -151,7 +151,7 @@ extension ExtractionRun {
 
     /// A campaign or plan with a period: 制造业倍增行动(2023—2026年), 为期3年的…攻坚行动.
     mutating func extractCampaigns(_ ctx: SentenceContext) {
-        for m in ctx.times {
+        for m in ctx.times where m.range.lowerBound >= ctx.range.lowerBound {
             switch m.kind {
             case .period:
                 let open = m.range.lowerBound - 1

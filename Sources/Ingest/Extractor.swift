@@ -43,6 +43,8 @@ struct ExtractionRun {
     var sentenceTimes: [TimeMention] = []
     /// Where past-result markers (同比, 累计完成 …) stand in the sentence being read.
     var sentencePastMarkers: [Int] = []
+    /// The year relative spans (三年内) count from, for the sentence being read.
+    var sentenceCampaignStart: Int?
 
     static let pastMarkerTable = WordTable<Bool>(
         Vocabulary.pastMarkers.map { (String(String.UnicodeScalarView($0)), true) })
@@ -193,16 +195,18 @@ struct ExtractionRun {
     mutating func processSentence(_ r: Range<Int>, paragraphDeadline: inout Int?) {
         let times = TimeExpressions.scan(t, in: r)
         sentenceTimes = times
-        sentencePastMarkers = []
+        sentenceCampaignStart = campaignStart(in: r, times: times)
+        var markers: [Int] = []
         var k = r.lowerBound
         while k < r.upperBound {
             if let m = Self.pastMarkerTable.match(t, at: k, limit: r.upperBound) {
-                sentencePastMarkers.append(k)
+                markers.append(k)
                 k += m.length
             } else {
                 k += 1
             }
         }
+        sentencePastMarkers = markers
         if isPast(r, times: times) { return }
         let goal = Vocabulary.goalCues.contains { t.contains($0, in: r) }
         var sentenceDeadline: Int?
@@ -220,20 +224,68 @@ struct ExtractionRun {
         let isTarget =
             section == .plan || sentenceDeadline != nil || paragraphDeadline != nil || scopeDeadline != nil
             || firm != nil
-        let ctx = SentenceContext(range: r, times: times, paragraphDeadline: paragraphDeadline, isTarget: isTarget)
-        var previousSubject: Range<Int>?
-        var inherited: ClauseTarget?
-        for clause in clauses(of: r) {
-            if isPastClause(clause, times: times) { continue }
-            let before = out.count
-            extractMultiples(clause, ctx)
-            let found = extractQuantities(clause, ctx, previousSubject: previousSubject, inherited: &inherited)
-            extractMilestones(clause, ctx)
-            if !found && out.count == before {
-                previousSubject = clause
+        // Parts between semicolons share the sentence's time words through the last one before
+        // them; each part is read on its own, which keeps a sentence thousands of clauses long linear.
+        var carried: TimeMention?
+        var ti = 0
+        var mi = 0
+        for segment in segments(of: r) {
+            var own: [TimeMention] = []
+            while ti < times.count, times[ti].range.lowerBound < segment.upperBound {
+                if times[ti].range.lowerBound >= segment.lowerBound { own.append(times[ti]) }
+                ti += 1
+            }
+            var segmentMarkers: [Int] = []
+            while mi < markers.count, markers[mi] < segment.upperBound {
+                if markers[mi] >= segment.lowerBound { segmentMarkers.append(markers[mi]) }
+                mi += 1
+            }
+            sentenceTimes = (carried.map { [$0] } ?? []) + own
+            sentencePastMarkers = segmentMarkers
+            let ctx = SentenceContext(
+                range: segment, times: sentenceTimes, paragraphDeadline: paragraphDeadline, isTarget: isTarget)
+            var previousSubject: Range<Int>?
+            var inherited: ClauseTarget?
+            for clause in clauses(of: segment) {
+                if isPastClause(clause, times: sentenceTimes) { continue }
+                let before = out.count
+                extractMultiples(clause, ctx)
+                let found = extractQuantities(clause, ctx, previousSubject: previousSubject, inherited: &inherited)
+                extractMilestones(clause, ctx)
+                if !found && out.count == before {
+                    previousSubject = clause
+                }
+            }
+            extractCampaigns(ctx)
+            if let last = own.last(where: { resolve($0, in: r).deadline != nil }) { carried = last }
+        }
+    }
+
+    /// Parts of a sentence between semicolons (outside quotes); a part longer than a few hundred
+    /// characters is cut again at a comma, as no real clause list is that long.
+    func segments(of r: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var s = r.lowerBound
+        var depth = 0
+        var lastComma: Int?
+        for k in r {
+            let c = t[k]
+            if c == "“" || c == "《" || c == "(" || c == "（" { depth += 1 }
+            if (c == "”" || c == "》" || c == ")" || c == "）") && depth > 0 { depth -= 1 }
+            if c == "," || c == "，" { lastComma = k }
+            if depth == 0 && (c == ";" || c == "；") {
+                result.append(s..<k + 1)
+                s = k + 1
+                lastComma = nil
+            } else if k - s > 600, let comma = lastComma, comma > s {
+                result.append(s..<comma + 1)
+                s = comma + 1
+                lastComma = nil
+                depth = 0
             }
         }
-        extractCampaigns(ctx)
+        if s < r.upperBound { result.append(s..<r.upperBound) }
+        return result
     }
 
     /// Clauses of a sentence: split at commas, semicolons and colons outside quotes and brackets.
@@ -274,7 +326,7 @@ struct ExtractionRun {
         case .base(let y): return (nil, y)
         case .period(let p): return (p.last, p.first - 1)
         case .years(let n):
-            guard let s = campaignStart(in: sentence, times: sentenceTimes) else { return (nil, nil) }
+            guard let s = sentenceCampaignStart else { return (nil, nil) }
             return (s + n - 1, s - 1)
         case .thisYear: return (docYear, nil)
         case .nextYear: return (docYear.map { $0 + 1 }, nil)
