@@ -6,7 +6,7 @@ enum Indicator {
     static func trim(_ t: [Unicode.Scalar], _ r: Range<Int>, times: [TimeMention]? = nil) -> Range<Int> {
         func mentions(_ a: Range<Int>) -> [TimeMention] {
             guard let times else { return TimeExpressions.scan(t, in: a) }
-            return times.filter { $0.range.lowerBound >= a.lowerBound && $0.range.upperBound <= a.upperBound }
+            return times.filter { $0.range.upperBound > a.lowerBound && $0.range.lowerBound < a.upperBound }
         }
         var lo = r.lowerBound
         var hi = r.upperBound
