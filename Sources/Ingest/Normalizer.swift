@@ -182,22 +182,13 @@ enum Normalizer {
             if han >= 4000 { break }
         }
         guard han >= 10, Double(marked) / Double(han) >= 0.03 else { return false }
-        var sample = String.UnicodeScalarView()
+        let table = SimplifiedTable.shared
         var count = 0
-        for c in text.scalars where c.isCJK {
-            sample.append(c)
-            count += 1
-            if count >= 4000 { break }
-        }
-        guard count >= 10 else { return false }
-        let original = Array(sample)
-        let converted = Array(convert(String(sample)).unicodeScalars)
         var changed = 0
-        if converted.count == original.count {
-            for k in 0..<original.count where original[k] != converted[k] { changed += 1 }
-        } else {
-            let kept = Set(converted)
-            changed = original.filter { !kept.contains($0) }.count
+        for c in text.scalars where c.isCJK {
+            count += 1
+            if table.changes(c) { changed += 1 }
+            if count >= 4000 { break }
         }
         // Traditional text changes in a fifth to a third of its characters; simplified text in
         // almost none (显著 → 显着 is ICU's one-way guess, not evidence).
@@ -206,42 +197,67 @@ enum Normalizer {
 
     /// Converts each line; a line that keeps its scalar count maps 1:1, otherwise each scalar is
     /// converted alone and its output mapped to it.
+    /// Converts traditional characters to simplified ones, one to one, so offsets map 1:1.
     static func simplify(_ input: MappedText) -> MappedText {
+        let table = SimplifiedTable.shared
         var out = MappedText(reservingCapacity: input.count)
-        var lineStart = 0
-        let n = input.count
-        while lineStart < n {
-            var lineEnd = lineStart
-            while lineEnd < n && input.scalars[lineEnd] != "\n" { lineEnd += 1 }
-            convertLine(input, lineStart..<lineEnd, into: &out)
-            if lineEnd < n { out.append(from: input, lineEnd) }
-            lineStart = lineEnd + 1
+        for k in 0..<input.count {
+            out.append(table.simplified(input.scalars[k]), input.start[k], input.end[k])
         }
         return out
     }
 
-    static func convertLine(_ input: MappedText, _ range: Range<Int>, into out: inout MappedText) {
-        guard input.scalars[range].contains(where: \.isCJK) else {
-            for k in range { out.append(from: input, k) }
-            return
-        }
-        let converted = Array(convert(input.string(range)).unicodeScalars)
-        if converted.count == range.count {
-            for (k, c) in zip(range, converted) { out.append(c, input.start[k], input.end[k]) }
-            return
-        }
-        for k in range {
-            let c = input.scalars[k]
-            guard c.isCJK else {
-                out.append(from: input, k)
-                continue
-            }
-            for d in convert(String(c)).unicodeScalars { out.append(d, input.start[k], input.end[k]) }
-        }
-    }
-
     static func convert(_ text: String) -> String {
         text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
+    }
+}
+
+/// Traditional → simplified for single characters, read once from ICU's Hant-Hans transform.
+///
+/// ICU converts at 5–7 MB/s; asking it once for every CJK character (each on its own line, so no
+/// phrase rule joins two) and keeping the answers in a table converts at memory speed. Phrase-level
+/// rules are lost, which for policy text (业, 发, 经, 济 …) changes nothing that extraction reads.
+struct SimplifiedTable: Sendable {
+    static let shared = SimplifiedTable()
+    static let first: UInt32 = 0x3400
+    static let last: UInt32 = 0x9FFF
+
+    /// For each scalar in first...last, its simplified form, or 0 when unchanged.
+    private let map: [UInt32]
+
+    init() {
+        var source = String.UnicodeScalarView()
+        var codes: [UInt32] = []
+        for v in Self.first...Self.last {
+            guard let s = Unicode.Scalar(v) else { continue }
+            source.append(s)
+            source.append("\n")
+            codes.append(v)
+        }
+        var map = [UInt32](repeating: 0, count: Int(Self.last - Self.first + 1))
+        let converted = Normalizer.convert(String(source)).split(separator: "\n", omittingEmptySubsequences: false)
+        if converted.count >= codes.count {
+            for (k, piece) in zip(codes.indices, converted) {
+                let scalars = piece.unicodeScalars
+                if scalars.count == 1, let out = scalars.first, out.value != codes[k] {
+                    map[Int(codes[k] - Self.first)] = out.value
+                }
+            }
+        }
+        self.map = map
+    }
+
+    @inline(__always)
+    func simplified(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        guard s.value >= Self.first, s.value <= Self.last else { return s }
+        let m = map[Int(s.value - Self.first)]
+        return m == 0 ? s : Unicode.Scalar(m)!
+    }
+
+    /// True when `s` has a different simplified form.
+    @inline(__always)
+    func changes(_ s: Unicode.Scalar) -> Bool {
+        s.value >= Self.first && s.value <= Self.last && map[Int(s.value - Self.first)] != 0
     }
 }
 
