@@ -71,6 +71,7 @@ struct Extract: ParsableCommand {
         let pipeline = TextPipeline()
         let extractor = Extractor()
         var jsonObjects: [String] = []
+        var writer = CommitmentJSONWriter()
         var tableRows: [[String]] = [["deadline", "region", "kind", "indicator", "target", "quote"]]
         for file in files {
             do {
@@ -78,9 +79,13 @@ struct Extract: ParsableCommand {
                 if let published { hints.publishedOn = Day(iso: published) }
                 if let publisherRegion { hints.publisherRegion = publisherRegion }
                 let document = try pipeline.prepare(bytes: try SourceFiles.read(file), source: file, hints: hints)
+                let fields = CommitmentJSONWriter.DocumentFields(document)
                 for c in extractor.extract(from: document) {
                     switch format {
-                    case .jsonl: print(commitmentJSON(c, document: document))
+                    case .jsonl:
+                        writer.append(c, fields)
+                        writer.buffer.append(0x0A)
+                        if writer.buffer.count > 1 << 16 { flush(&writer.buffer) }
                     case .json: jsonObjects.append(commitmentJSON(c, document: document))
                     case .table: tableRows.append(tableRow(c))
                     }
@@ -91,11 +96,24 @@ struct Extract: ParsableCommand {
             }
         }
         switch format {
-        case .jsonl: break
+        case .jsonl: flush(&writer.buffer)
         case .json: print("[" + jsonObjects.joined(separator: ",\n") + "]")
         case .table: alignedTable(tableRows).forEach { print($0) }
         }
         if failed > 0 { throw ExitCode.failure }
+    }
+
+    /// Writes `bytes` to standard output and empties the buffer.
+    func flush(_ bytes: inout [UInt8]) {
+        bytes.withUnsafeBufferPointer { all in
+            var done = 0
+            while done < all.count {
+                let n = write(1, all.baseAddress! + done, all.count - done)
+                if n <= 0 { break }  // a closed pipe: nothing more can be written
+                done += n
+            }
+        }
+        bytes.removeAll(keepingCapacity: true)
     }
 
     func tableRow(_ c: Commitment) -> [String] {
