@@ -43,8 +43,16 @@ extension ExtractionRun {
             if k > clause.lowerBound, t[k - 1] == "“" { k -= 1 }
             if k > clause.lowerBound, t[k - 1] == "个", let n = numeralEnding(at: k - 1, from: clause.lowerBound) {
                 var s = segStart
-                if let r = lastOccurrence(of: "实现".scalars, in: segStart..<n) { s = r.upperBound }
-                subject = s..<n
+                var e = n
+                if let r = lastOccurrence(of: "实现".scalars, in: segStart..<n) {
+                    s = r.upperBound
+                    // …工业投资实现“五个翻番”: the list stands before 实现, not after it.
+                    if trim(s..<n).isEmpty {
+                        s = segStart
+                        e = r.lowerBound
+                    }
+                }
+                subject = s..<e
             } else if let y = ctx.times.first(where: { $0.range.upperBound == i || $0.range.upperBound == i - 1 }),
                 case .years = y.kind
             {

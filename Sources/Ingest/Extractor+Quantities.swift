@@ -181,6 +181,33 @@ extension ExtractionRun {
         return nil
     }
 
+    /// The name of the `index`th value in a value list: 城乡居民收入 → 城镇居民收入, 农村居民收入;
+    /// 城镇和农村居民收入 → 城镇居民收入, 农村居民收入.
+    static func paired(_ text: String, index: Int) -> String {
+        for (prefix, expansions) in Vocabulary.pairedPrefixes where text.hasPrefix(prefix) {
+            return index < expansions.count ? expansions[index] + text.dropFirst(prefix.count) : text
+        }
+        // A和B + shared noun, each part at most three characters.
+        let s = Array(text.unicodeScalars)
+        guard s.count >= 5 else { return text }
+        for k in 1...min(3, s.count - 3) where s[k] == "和" || s[k] == "与" || s[k] == "、" {
+            for len in stride(from: min(3, s.count - k - 2), through: 1, by: -1) {
+                let second = Array(s[(k + 1)..<(k + 1 + len)])
+                let rest = Array(s[(k + 1 + len)...])
+                guard rest.count >= 2, second.allSatisfy(\.isHan), s[0..<k].allSatisfy(\.isHan) else { continue }
+                // Both parts must be the same length (城镇和农村), so the shared noun is unambiguous.
+                guard len == k else { continue }
+                let parts = [Array(s[0..<k]), second]
+                guard index < parts.count else { return text }
+                var out = String.UnicodeScalarView()
+                out.append(contentsOf: parts[index])
+                out.append(contentsOf: rest)
+                return String(out)
+            }
+        }
+        return text
+    }
+
     /// Emits one record per indicator name for a value; `listIndex` picks the paired name in
     /// value lists (城乡居民收入分别增长7.5%、8.5% → 城镇…, 农村…).
     mutating func emitValue(
@@ -189,11 +216,8 @@ extension ExtractionRun {
     ) {
         for name in names {
             var text = clean(name)
-            for (prefix, expansions) in Vocabulary.pairedPrefixes where text.hasPrefix(prefix) {
-                if listIndex >= 0, listIndex < expansions.count {
-                    text = expansions[listIndex] + text.dropFirst(prefix.count)
-                }
-                break
+            if listIndex >= 0 {
+                text = Self.paired(text, index: listIndex)
             }
             let from = min(quoteFrom ?? name.lowerBound, name.lowerBound, q.range.lowerBound)
             let to = max(q.range.upperBound, name.upperBound)

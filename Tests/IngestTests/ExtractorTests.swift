@@ -116,6 +116,22 @@ struct ExtractorTests {
                 Expected(kind: .growth, indicator: "农村居民人均可支配收入", value: 7.5, unit: "%", deadline: 2024, qualifier: "以上"),
             ]),
         Case(
+            name: "a doubling list before 实现",
+            text: "力争到2025年，全县规上工业产值和工业投资实现“两个翻番”。",
+            published: "2021-04-01", publisherRegion: "松阳县",
+            expected: [
+                Expected(kind: .multiple, indicator: "规上工业产值", multiplier: 2, deadline: 2025, region: "松阳县"),
+                Expected(kind: .multiple, indicator: "工业投资", multiplier: 2, deadline: 2025, region: "松阳县"),
+            ]),
+        Case(
+            name: "A和B with a shared noun pairs with a value list",
+            text: "米易县政府工作报告\n现在，我代表县人民政府，向大会报告工作，请予审议。\n2024年工作安排\n城镇和农村居民人均可支配收入分别增长6%、7.5%以上。",
+            published: "2024-01-20", publisherRegion: "米易县",
+            expected: [
+                Expected(kind: .growth, indicator: "城镇居民人均可支配收入", value: 6, unit: "%", deadline: 2024),
+                Expected(kind: .growth, indicator: "农村居民人均可支配收入", value: 7.5, unit: "%", deadline: 2024),
+            ]),
+        Case(
             name: "programme names and facts are not commitments",
             text: "今年共有300家“倍增计划”企业入选名单，同比增加20家。截至2023年底，全市已建成5G基站1.2万个。",
             published: "2024-03-01", publisherRegion: "东莞市",
