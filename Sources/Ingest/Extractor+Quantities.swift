@@ -3,6 +3,8 @@ extension ExtractionRun {
     /// What the previous target in a sentence was, so enumerations without a verb inherit it.
     struct ClauseTarget {
         var creation: Bool
+        /// The indicator of the last target, for a clause that names none (增长6%，到2025年突破6.5万亿元).
+        var indicator: Range<Int>? = nil
     }
 
     /// True when `i` falls inside a time expression (a year, 十四五, 三年内).
@@ -87,7 +89,9 @@ extension ExtractionRun {
                 var q2 = q
                 if q2.unit == nil { q2.unit = p.q.unit }
                 let list = p.list + 1
-                emitValue(q2, names: p.names, kind: p.kind, verbQualifier: p.verbQualifier, listIndex: list, clause: clause, ctx)
+                emitValue(
+                    q2, names: p.names, kind: p.kind, verbQualifier: p.verbQualifier, listIndex: list, listLength: list + 1,
+                    clause: clause, ctx, quoteFrom: p.q.range.lowerBound)
                 // The qualifier at the end of a value list applies to the values before it.
                 if let qual = q.qualifier, p.q.qualifier == nil, let last = out.indices.last, last - 1 >= 0 {
                     for k in stride(from: last - 1, through: max(0, last - list), by: -1) where out[k].qualifier.map({ !$0.contains(qual) }) ?? true {
@@ -122,11 +126,18 @@ extension ExtractionRun {
             } else if q.range.lowerBound > segStart, t[q.range.lowerBound - 1] == "等" {
                 indicator = q.range.upperBound..<nextStart
                 kind = q.unitClass == .countable ? .count : .level
-            } else if let v = lastCreationVerb(in: segStart..<q.range.lowerBound) {
+            } else if let v = firstCreationVerb(in: segStart..<q.range.lowerBound) {
                 verbStart = v.lowerBound
                 var between = v.upperBound..<q.range.lowerBound
-                while let w = Vocabulary.creationVerbs.match(t, at: between.lowerBound, limit: between.upperBound) {
-                    between = (between.lowerBound + w.length)..<between.upperBound
+                // 引进培育100家, 实施“打造一个: more verbs and quote marks before the thing counted.
+                while !between.isEmpty {
+                    if t[between.lowerBound] == "“" {
+                        between = (between.lowerBound + 1)..<between.upperBound
+                    } else if let w = Vocabulary.creationVerbs.match(t, at: between.lowerBound, limit: between.upperBound) {
+                        between = (between.lowerBound + w.length)..<between.upperBound
+                    } else {
+                        break
+                    }
                 }
                 // 培育A、B、C 3个X: the list gives examples, X is what is counted.
                 let nounAfter = q.unitClass == .countable && q.range.upperBound < nextStart && t[q.range.upperBound].isHan
@@ -162,21 +173,25 @@ extension ExtractionRun {
                 listLength += 1
                 k += 1
             }
+            let borrowed = trimmed.lowerBound < clause.lowerBound
             emitValue(
                 q, names: names, kind: kind, verbQualifier: verbQualifier, listIndex: listLength > 1 ? 0 : -1,
-                clause: clause, ctx, quoteFrom: min(verbStart, trimmed.lowerBound))
+                listLength: listLength, clause: clause, ctx,
+                quoteFrom: borrowed ? verbStart : min(verbStart, trimmed.lowerBound))
+            if inherited == nil { inherited = ClauseTarget(creation: false) }
+            inherited?.indicator = trimmed
             previous = (q, names, kind, verbQualifier, 0)
             segStart = q.range.upperBound
         }
         return true
     }
 
-    /// The creation verb nearest before a number (实施“打造一个… → 打造).
-    func lastCreationVerb(in r: Range<Int>) -> Range<Int>? {
-        var i = r.upperBound - 1
-        while i >= r.lowerBound {
+    /// The first creation verb before a number (实施重点技术改造项目1000个: 实施, not 改造).
+    func firstCreationVerb(in r: Range<Int>) -> Range<Int>? {
+        var i = r.lowerBound
+        while i < r.upperBound {
             if let m = Vocabulary.creationVerbs.match(t, at: i, limit: r.upperBound) { return i..<i + m.length }
-            i -= 1
+            i += 1
         }
         return nil
     }
@@ -212,15 +227,28 @@ extension ExtractionRun {
     /// value lists (城乡居民收入分别增长7.5%、8.5% → 城镇…, 农村…).
     mutating func emitValue(
         _ q: Quantity, names: [Range<Int>], kind: Commitment.Kind, verbQualifier: String?, listIndex: Int,
-        clause: Range<Int>, _ ctx: SentenceContext, quoteFrom: Int? = nil
+        listLength: Int = 1, clause: Range<Int>, _ ctx: SentenceContext, quoteFrom: Int? = nil
     ) {
         for name in names {
             var text = clean(name)
             if listIndex >= 0 {
-                text = Self.paired(text, index: listIndex)
+                let paired = Self.paired(text, index: listIndex)
+                if paired != text {
+                    text = paired
+                } else {
+                    // 能源消耗和二氧化碳排放分别降低14%、19.5%: as many items as values.
+                    let parts = Indicator.items(t, trim(name), splitOnAnd: true)
+                    if parts.count == listLength, listIndex < parts.count, listLength > 1 {
+                        let part = clean(parts[listIndex])
+                        if !part.isEmpty { text = part }
+                    }
+                }
             }
-            let from = min(quoteFrom ?? name.lowerBound, name.lowerBound, q.range.lowerBound)
-            let to = max(q.range.upperBound, name.upperBound)
+            let borrowed = name.lowerBound < clause.lowerBound
+            let from = borrowed
+                ? min(quoteFrom ?? q.range.lowerBound, q.range.lowerBound)
+                : min(quoteFrom ?? name.lowerBound, name.lowerBound, q.range.lowerBound)
+            let to = borrowed ? q.range.upperBound : max(q.range.upperBound, name.upperBound)
             emit(
                 indicator: name, kind: kind, quote: from..<to, ctx: ctx, clause: clause, at: q.range.lowerBound,
                 quantity: q, verbQualifier: verbQualifier, name: text)

@@ -186,11 +186,25 @@ struct ExtractionRun {
 
     /// A clause that states a result: a past year as its topic, or a marker such as 累计完成.
     func isPastClause(_ c: Range<Int>, times: [TimeMention]) -> Bool {
-        for m in times where c.contains(m.range.lowerBound) {
-            if case .year(let y) = m.kind, let d = docYear, y < d { return true }
+        var future = false
+        for m in times {
+            switch m.kind {
+            case .year(let y):
+                if c.contains(m.range.lowerBound), let d = docYear, y < d { return true }
+            case .by(let y):
+                if docYear == nil || y >= docYear! { future = true }
+            case .years: future = true
+            default: break
+            }
         }
-        return sentencePastMarkers.contains { c.contains($0) }
+        // 到2026年累计完成…: a marker of results reads as a plan under a future deadline.
+        return sentencePastMarkers.contains { at in
+            c.contains(at) && (!future || Self.strongPastMarkers.contains { t.has($0, at: at) })
+        }
     }
+
+    /// Markers that mean a past result even beside a future deadline.
+    static let strongPastMarkers = ["同比", "比上年", "较上年", "截至", "截止", "以来", "一年来", "去年", "上年"].map(\.scalars)
 
     mutating func processSentence(_ r: Range<Int>, paragraphDeadline: inout Int?) {
         let times = TimeExpressions.scan(t, in: r)
@@ -251,6 +265,7 @@ struct ExtractionRun {
                 let before = out.count
                 extractMultiples(clause, ctx)
                 let found = extractQuantities(clause, ctx, previousSubject: previousSubject, inherited: &inherited)
+                if let last = inherited?.indicator { previousSubject = last }
                 extractMilestones(clause, ctx)
                 if !found && out.count == before {
                     previousSubject = clause

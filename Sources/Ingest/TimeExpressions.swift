@@ -40,11 +40,17 @@ public enum TimeExpressions {
         guard i + 4 < t.count, t[i + 4] == "年" || t[i + 4] == "—" || t[i + 4] == "-" || t[i + 4] == "至" else {
             return nil
         }
-        if i > 0, t[i - 1].isASCIIDigit { return nil }
+        if i > 0, t[i - 1].isASCIIDigit || Numerals.chineseDigit(t[i - 1]) != nil { return nil }
         var y = 0
         for k in 0..<4 {
-            guard t[i + k].isASCIIDigit else { return nil }
-            y = y * 10 + t[i + k].asciiDigitValue
+            // Years are also written digit by digit in Chinese: 二〇三五年.
+            if t[i + k].isASCIIDigit {
+                y = y * 10 + t[i + k].asciiDigitValue
+            } else if let d = Numerals.chineseDigit(t[i + k]), t[i + k] != "两" {
+                y = y * 10 + d
+            } else {
+                return nil
+            }
         }
         guard (1949...2100).contains(y) else { return nil }
         return (y, i + 4)
@@ -68,7 +74,7 @@ public enum TimeExpressions {
                 i += 1
                 continue
             }
-            if c.isASCIIDigit, let (y, at) = year(t, at: i) {
+            if let (y, at) = year(t, at: i) {
                 // A period: 2023—2026年, 2021年至2025年, 2023-2025.
                 var k = at
                 if k < end, t[k] == "年" { k += 1 }
