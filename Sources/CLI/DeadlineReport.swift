@@ -1,33 +1,80 @@
 import Ingest
 import Store
 
-/// Renders the deadline report for a terminal: one section per horizon, columns aligned for
-/// CJK text.
+/// Renders the deadline report: one section per horizon (table, Markdown), or one flat list
+/// with a `horizon` column (CSV, JSON).
 struct DeadlineReport {
     var asOf: Day
     var deadlines: [Deadline]
 
-    func render() -> String {
-        var lines = ["Deadlines as of \(asOf): \(deadlines.count) dated commitment\(deadlines.count == 1 ? "" : "s")"]
+    static let headers = ["deadline", "region", "indicator", "target", "firmness", "sources", "first source", "id"]
+
+    func render(_ format: OutputFormat = .table, colour: Bool = false) -> String {
+        switch format {
+        case .table: return sections(markdown: false, colour: colour)
+        case .markdown: return sections(markdown: true, colour: false)
+        case .csv:
+            let table = TextTable(
+                headers: ["horizon", "deadline", "region_code", "region", "indicator", "target", "firmness", "sources",
+                          "first_source", "first_published_on", "target_id"],
+                rows: deadlines.map { d in
+                    [d.horizon.rawValue, String(d.deadlineYear), d.regionCode ?? "", d.regionPath ?? "", d.indicatorName,
+                     d.targetText, d.firmness ?? "", String(d.sources), d.firstTitle ?? "", Cell.day(d.firstPublishedOn),
+                     String(d.id)]
+                })
+            return table.csv()
+        case .json:
+            return JSON.object([
+                ("as_of", .string(asOf.description)),
+                ("deadlines", .array(deadlines.map { d in
+                    .object([("horizon", .string(d.horizon.rawValue))] + TargetJSON.fields(d.target))
+                })),
+            ]).text
+        }
+    }
+
+    func sections(markdown: Bool, colour: Bool) -> String {
+        let heading = "Deadlines as of \(asOf): \(deadlines.count) dated commitment\(deadlines.count == 1 ? "" : "s")"
+        var lines = [markdown ? "## " + heading : colour ? ANSI.bold(heading) : heading]
         if deadlines.isEmpty {
-            lines.append("Nothing stored yet: add documents with `ptt ingest`.")
+            lines.append(markdown ? "" : "Nothing stored yet: add documents with `ptt ingest`.")
+            if markdown { lines.append("No dated commitments.") }
             return lines.joined(separator: "\n")
         }
         for horizon in Deadline.Horizon.allCases {
             let rows = deadlines.filter { $0.horizon == horizon }
             guard !rows.isEmpty else { continue }
+            let upcomingYears = horizon == .upcoming ? Array(Set(rows.map(\.deadlineYear))).sorted() : []
             lines.append("")
-            lines.append("\(title(horizon)) (\(rows.count))")
-            let header = ["deadline", "region", "indicator", "target", "firmness", "sources"]
-            let body = rows.map { d in
-                [
-                    String(d.deadlineYear), d.regionName ?? d.regionCode ?? "—", d.indicator,
-                    DeadlineReport.target(d), d.firmness ?? "—", String(d.sources),
-                ]
+            let title = "\(title(horizon)) (\(rows.count))"
+            lines.append(markdown ? "### " + title : colour ? ANSI.bold(title) : title)
+            if horizon == .upcoming && upcomingYears.count > 1 {
+                // Upcoming deadlines by year, one table per year.
+                for year in upcomingYears {
+                    let yearRows = rows.filter { $0.deadlineYear == year }
+                    lines.append(markdown ? "" : "")
+                    lines.append(markdown ? "#### \(year) (\(yearRows.count))" : "  \(year) (\(yearRows.count))")
+                    lines += table(yearRows, markdown: markdown, colour: colour)
+                }
+            } else {
+                if markdown { lines.append("") }
+                lines += table(rows, markdown: markdown, colour: colour)
             }
-            lines += alignedTable([header] + body, indent: "  ")
         }
         return lines.joined(separator: "\n")
+    }
+
+    func table(_ rows: [Deadline], markdown: Bool, colour: Bool) -> [String] {
+        let table = TextTable(
+            headers: Self.headers,
+            rows: rows.map { d in
+                [
+                    String(d.deadlineYear), d.regionPath ?? d.regionCode ?? "—", d.indicatorName, d.targetText,
+                    d.firmness ?? "—", String(d.sources), Cell.source(title: d.firstTitle, date: d.firstPublishedOn),
+                    String(d.id),
+                ]
+            })
+        return markdown ? table.markdown() : table.terminal(colour: colour)
     }
 
     func title(_ horizon: Deadline.Horizon) -> String {
@@ -37,34 +84,5 @@ struct DeadlineReport {
         case .upcoming: "Upcoming"
         case .longTerm: "Long-term (2035 and later)"
         }
-    }
-
-    /// The target in words, in the texts' own terms: 翻一番 (×2), 年均增长7%以上, 下降13.5% …
-    static func target(_ d: Deadline) -> String {
-        let postfix = ["以上", "以下", "以内", "左右", "多"]
-        let after = d.qualifier.map { q in postfix.filter { q.contains($0) }.joined() } ?? ""
-        let amount = (d.value.map(number) ?? "") + (d.unit ?? "") + after
-        switch d.kind {
-        case "multiple":
-            guard let m = d.multiplier else { return "倍增" }
-            let words = [2.0: "翻一番", 4.0: "翻两番", 8.0: "翻三番"][m]
-            return words.map { "\($0) (×\(number(m)))" } ?? "×\(number(m))"
-        case "growth": return (annual(d) ? "年均增长" : "增长") + amount
-        case "level": return "达到" + amount
-        case "reduction": return (annual(d) ? "年均下降" : "下降") + amount
-        case "count": return amount.isEmpty ? "数量目标" : amount
-        case "milestone": return "定性目标"
-        default: return amount
-        }
-    }
-
-    /// An annual rate over several years (a one-year target is just 增长).
-    static func annual(_ d: Deadline) -> Bool {
-        guard d.perYear == true else { return false }
-        return d.baseYear.map { d.deadlineYear - $0 > 1 } ?? false
-    }
-
-    static func number(_ x: Double) -> String {
-        x == x.rounded() && abs(x) < 1e15 ? String(Int(x)) : String(x)
     }
 }

@@ -1,36 +1,33 @@
+import Foundation
 import Ingest
 
 extension Connection {
-    /// The deadline report as of `day`: every distinct dated commitment, ordered by horizon
+    /// The deadline report as of `day`: the dated targets `filter` selects, ordered by horizon
     /// (past due, due this year, upcoming, long-term from 2035), then year, region, indicator.
-    public func deadlines(asOf day: Day) throws -> [Deadline] {
+    /// Reads the `deadlines` view; the horizon is SQL's `ptt_horizon(deadline_year, day)`.
+    public func deadlines(asOf day: Day, filter: TargetFilter = TargetFilter()) throws -> [Deadline] {
         let rows = try execute(
             """
-            SELECT CASE
-                    WHEN deadline_year < \(day.year) THEN 'past_due'
-                    WHEN deadline_year = \(day.year) THEN 'due_this_year'
-                    WHEN deadline_year >= 2035 THEN 'long_term'
-                    ELSE 'upcoming'
-                END AS horizon,
-                deadline_year, region_code, region_name, indicator, kind, multiplier, value, unit,
-                qualifier, firmness, per_year, base_year, sources
-            FROM deadlines
-            ORDER BY CASE
-                    WHEN deadline_year < \(day.year) THEN 0
-                    WHEN deadline_year = \(day.year) THEN 1
-                    WHEN deadline_year >= 2035 THEN 3
-                    ELSE 2
-                END, deadline_year, region_code NULLS LAST, region_name, indicator, value
+            SELECT ptt_horizon(r.deadline_year, \(day)), \(unsafeSQL: TargetSummary.columns.prefixed("t."))
+            FROM deadlines r
+            JOIN target_report t ON t.id = r.target_id
+            WHERE \(fragment: filter.condition)
+            ORDER BY array_position(ARRAY['past_due', 'due_this_year', 'upcoming', 'long_term'],
+                    ptt_horizon(r.deadline_year, \(day))),
+                r.deadline_year, r.region_path NULLS LAST, r.region_code, r.indicator_name, r.kind, r.value, r.target_id
             """
         ).rows
         return try rows.map { row in
-            Deadline(
-                horizon: Deadline.Horizon(rawValue: try row.decode(0)) ?? .upcoming,
-                deadlineYear: try row.decode(1), regionCode: try row.decode(2), regionName: try row.decode(3),
-                indicator: try row.decode(4), kind: try row.decode(5), multiplier: try row.decode(6),
-                value: try row.decode(7), unit: try row.decode(8), qualifier: try row.decode(9),
-                firmness: try row.decode(10), perYear: try row.decode(11), baseYear: try row.decode(12),
-                sources: try row.decode(13))
+            let horizon = Deadline.Horizon(rawValue: try row.decode(0)) ?? .upcoming
+            return Deadline(horizon: horizon, target: try TargetSummary(row: row, from: 1))
         }
+    }
+}
+
+extension String {
+    /// A comma-separated column list with `prefix` before each name.
+    func prefixed(_ prefix: String) -> String {
+        split(separator: ",").map { prefix + $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            .joined(separator: ", ")
     }
 }

@@ -1,6 +1,8 @@
-/// One distinct dated commitment in the deadline report (a row of the `deadlines` view).
+/// One dated target in the deadline report: a row of the `deadlines` view with its horizon.
+/// The target's fields read through (`deadline.regionPath`).
+@dynamicMemberLookup
 public struct Deadline: Sendable, Hashable {
-    /// Where the deadline falls relative to the report's date.
+    /// Where the deadline falls relative to the report's date (SQL: `ptt_horizon(deadline_year, as_of)`).
     public enum Horizon: String, Sendable, Hashable, CaseIterable {
         case pastDue = "past_due"
         case dueThisYear = "due_this_year"
@@ -10,39 +12,15 @@ public struct Deadline: Sendable, Hashable {
     }
 
     public var horizon: Horizon
-    public var deadlineYear: Int
-    public var regionCode: String?
-    public var regionName: String?
-    public var indicator: String
-    public var kind: String
-    public var multiplier: Double?
-    public var value: Double?
-    public var unit: String?
-    public var qualifier: String?
-    public var firmness: String?
-    public var perYear: Bool?
-    public var baseYear: Int?
-    /// How many documents state this commitment.
-    public var sources: Int
+    public var target: TargetSummary
 
-    public init(
-        horizon: Horizon, deadlineYear: Int, regionCode: String?, regionName: String?, indicator: String,
-        kind: String, multiplier: Double?, value: Double?, unit: String?, qualifier: String?, firmness: String?,
-        perYear: Bool?, baseYear: Int?, sources: Int
-    ) {
+    public init(horizon: Horizon, target: TargetSummary) {
         self.horizon = horizon
-        self.deadlineYear = deadlineYear
-        self.regionCode = regionCode
-        self.regionName = regionName
-        self.indicator = indicator
-        self.kind = kind
-        self.multiplier = multiplier
-        self.value = value
-        self.unit = unit
-        self.qualifier = qualifier
-        self.firmness = firmness
-        self.perYear = perYear
-        self.baseYear = baseYear
-        self.sources = sources
+        self.target = target
     }
+
+    public subscript<T>(dynamicMember keyPath: KeyPath<TargetSummary, T>) -> T { target[keyPath: keyPath] }
+
+    /// The deadline year (never nil here: the view holds dated targets only).
+    public var deadlineYear: Int { target.deadlineYear ?? 0 }
 }

@@ -1,0 +1,122 @@
+import ArgumentParser
+import Store
+
+/// `ptt compare`: one indicator's targets side by side across regions.
+struct Compare: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Compare targets across regions: implied annual growth, rank, firmness, source.",
+        discussion: """
+            Reads the `compare_targets` view. ×2 in 5 years is 14.9 %/yr, ×2 in 4 years 18.9 %/yr;
+            stated annual rates are shown as they are. Levels are compared only in the same unit;
+            a target that cannot be compared says why. Without --indicator or --key: the
+            indicators that at least two regions target, most-shared first. Example:
+
+              $ ptt compare --indicator 规模以上工业增加值
+              规模以上工业增加值 (industrial_value_added): 4 regions
+                region                    target        base → deadline  years  annual rate  rank  firmness  source
+                河南省 › 濮阳市           ×2 from 2022  2022 → 2026      4      18.9 %/yr    1     —         濮阳市制造业倍增行动方案（2023—2026年）要点 (2023-03-15)
+                …
+            """)
+
+    @Option(help: ArgumentHelp("Text in the indicator, or an indicator key.", valueName: "text"))
+    var indicator: String?
+
+    @Option(help: ArgumentHelp("An indicator key exactly (gdp, industrial_value_added).", valueName: "key"))
+    var key: String?
+
+    @Option(help: ArgumentHelp("Regions, comma-separated; each includes everything under it.", valueName: "A,B,…"))
+    var regions: String?
+
+    @Option(help: ArgumentHelp("province, prefecture or county.", valueName: "level"))
+    var level: String?
+
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if indicator != nil && key != nil { throw ValidationError("give --indicator or --key, not both") }
+        if let level, !["province", "prefecture", "county"].contains(level) {
+            throw ValidationError("--level \(level) is not province, prefecture or county")
+        }
+    }
+
+    func run() throws {
+        try database.reportingErrors {
+            let connection = try database.connect()
+            let codes = try regions.map { list in
+                try list.split(separator: ",").map { try RegionLookup.code(of: String($0), connection) }
+            }
+            let filter = TargetFilter(regionCodes: codes, level: level, indicatorText: indicator, indicatorKey: key)
+            output.write(ComparisonReport(rows: try connection.comparison(filter)).render(output.format, colour: output.colour))
+        }
+    }
+}
+
+/// Renders a comparison: one table per indicator (table, Markdown), or a flat list (CSV, JSON).
+struct ComparisonReport {
+    var rows: [ComparisonRow]
+
+    static let headers = ["region", "target", "base → deadline", "years", "annual rate", "rank", "firmness", "source", "note"]
+
+    /// The rows grouped by indicator key, in the order SQL gave them.
+    var groups: [(key: String, rows: [ComparisonRow])] {
+        var out: [(key: String, rows: [ComparisonRow])] = []
+        for row in rows {
+            if let i = out.firstIndex(where: { $0.key == row.target.indicatorKey }) { out[i].rows.append(row) } else {
+                out.append((row.target.indicatorKey, [row]))
+            }
+        }
+        return out
+    }
+
+    static func cells(_ r: ComparisonRow) -> [String] {
+        let t = r.target
+        let span = [t.baseYear.map(String.init), t.deadlineYear.map(String.init)].map { $0 ?? "?" }.joined(separator: " → ")
+        let rate = t.rateBasis == "stated" ? Cell.rate(t.impliedAnnualRate) + " (stated)" : Cell.rate(t.impliedAnnualRate)
+        return [
+            t.regionPath ?? t.regionCode ?? "—", t.targetText, span, t.years.map(String.init) ?? "", rate,
+            r.rank.map(String.init) ?? "—", t.firmness ?? "—", Cell.source(title: t.firstTitle, date: t.firstPublishedOn),
+            r.note,
+        ]
+    }
+
+    func render(_ format: OutputFormat, colour: Bool = false) -> String {
+        switch format {
+        case .table, .markdown:
+            let markdown = format == .markdown
+            if rows.isEmpty { return "No indicator is targeted by two regions or more (or none matches)." }
+            var lines: [String] = []
+            for group in groups {
+                if !lines.isEmpty { lines.append("") }
+                let regions = Set(group.rows.compactMap(\.target.regionCode)).count
+                let heading = "\(group.rows[0].target.indicatorName) (\(group.key)): \(regions) region\(regions == 1 ? "" : "s")"
+                lines.append(markdown ? "### " + heading : colour ? ANSI.bold(heading) : heading)
+                let table = TextTable(headers: Self.headers, rows: group.rows.map(Self.cells))
+                if markdown { lines.append("") }
+                lines += markdown ? table.markdown() : table.terminal(colour: colour)
+            }
+            return lines.joined(separator: "\n")
+        case .csv:
+            return TextTable(
+                headers: ["indicator_key", "indicator", "region_code", "region", "target", "base_year", "base_year_source",
+                          "deadline", "years", "implied_annual_rate", "rate_basis", "measure", "rank", "firmness",
+                          "first_source", "first_published_on", "note", "target_id"],
+                rows: rows.map { r in
+                    let t = r.target
+                    return [t.indicatorKey, t.indicatorName, t.regionCode ?? "", t.regionPath ?? "", t.targetText,
+                            t.baseYear.map(String.init) ?? "", t.baseYearSource ?? "", t.deadlineYear.map(String.init) ?? "",
+                            t.years.map(String.init) ?? "", t.impliedAnnualRate.map { JSON.number($0) } ?? "", t.rateBasis ?? "",
+                            r.measure ?? "", r.rank.map(String.init) ?? "", t.firmness ?? "", t.firstTitle ?? "",
+                            Cell.day(t.firstPublishedOn), r.note, String(t.id)]
+                }
+            ).csv()
+        case .json:
+            return JSON.array(rows.map { r in
+                .object(TargetJSON.fields(r.target) + [
+                    ("measure", .string(r.measure)), ("rank", .int(r.rank)), ("regions_sharing", .int(r.regionsSharing)),
+                    ("note", .string(r.note.isEmpty ? nil : r.note)),
+                ])
+            }).text
+        }
+    }
+}

@@ -1,0 +1,147 @@
+import Ingest
+import Store
+
+/// The HTML report: a timeline of deadlines by region (SVG), a bar chart of implied annual rates
+/// (SVG), and the deadline and comparison tables. Self-contained: no scripts, fonts or images
+/// from elsewhere.
+struct HTMLReport {
+    var asOf: Day
+    var deadlines: [Deadline]
+    var comparison: [ComparisonRow]
+
+    static let horizonColours: [Deadline.Horizon: String] = [
+        .pastDue: "#c0392b", .dueThisYear: "#e67e22", .upcoming: "#2874a6", .longTerm: "#7d3c98",
+    ]
+
+    func render() -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="zh-CN">
+        <head>
+        <meta charset="utf-8">
+        <title>ptt report as of \(asOf)</title>
+        <style>
+        body { font-family: "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif; margin: 24px; color: #222; }
+        h1 { font-size: 22px; } h2 { font-size: 18px; margin-top: 28px; } h3 { font-size: 15px; }
+        table { border-collapse: collapse; font-size: 13px; margin: 8px 0 16px; }
+        th, td { border: 1px solid #ccc; padding: 3px 8px; text-align: left; vertical-align: top; }
+        th { background: #f2f2f2; }
+        svg text { font-size: 12px; }
+        </style>
+        </head>
+        <body>
+        <h1>Policy targets as of \(asOf)</h1>
+        <p>\(deadlines.count) dated commitments; \(comparison.count) targets compared across regions.</p>
+        <h2>Deadlines by region</h2>
+        \(timeline())
+        <h2>Implied annual rates</h2>
+        \(rateChart())
+        <h2>Deadlines</h2>
+        \(deadlineTable())
+        <h2>Comparison</h2>
+        \(comparisonTable())
+        </body>
+        </html>
+
+        """
+    }
+
+    /// One row per region, one dot per deadline, coloured by horizon.
+    func timeline() -> String {
+        guard !deadlines.isEmpty else { return "<p>No dated commitments.</p>" }
+        let regions = orderedUnique(deadlines.map { $0.regionPath ?? "—" })
+        let years = deadlines.map(\.deadlineYear)
+        let first = min(years.min()!, asOf.year) - 1
+        let last = max(years.max()!, asOf.year) + 1
+        let left = 260.0, right = 40.0, width = 1100.0, rowHeight = 28.0, top = 30.0
+        let height = top + Double(regions.count) * rowHeight + 40
+        let x = { (year: Int) in left + (width - left - right) * Double(year - first) / Double(max(1, last - first)) }
+        var svg = ["<svg class=\"timeline\" width=\"\(Int(width))\" height=\"\(Int(height))\" role=\"img\" aria-label=\"Deadlines by region\">"]
+        for year in first...last {
+            let px = x(year)
+            svg.append("<line x1=\"\(px)\" y1=\"\(top - 10)\" x2=\"\(px)\" y2=\"\(height - 30)\" stroke=\"#e5e5e5\"/>")
+            svg.append("<text x=\"\(px)\" y=\"\(height - 12)\" text-anchor=\"middle\">\(year)</text>")
+        }
+        let nowX = x(asOf.year)
+        svg.append("<line x1=\"\(nowX)\" y1=\"\(top - 16)\" x2=\"\(nowX)\" y2=\"\(height - 30)\" stroke=\"#555\" stroke-dasharray=\"4 3\"/>")
+        svg.append("<text x=\"\(nowX)\" y=\"\(top - 18)\" text-anchor=\"middle\">as of \(asOf)</text>")
+        for (i, region) in regions.enumerated() {
+            let y = top + Double(i) * rowHeight + rowHeight / 2
+            svg.append("<text x=\"\(left - 10)\" y=\"\(y + 4)\" text-anchor=\"end\">\(escape(region))</text>")
+            let rows = deadlines.filter { ($0.regionPath ?? "—") == region }
+            var seen: [Int: Int] = [:]
+            for d in rows {
+                let n = seen[d.deadlineYear, default: 0]
+                seen[d.deadlineYear] = n + 1
+                let colour = Self.horizonColours[d.horizon] ?? "#333"
+                svg.append("<circle cx=\"\(x(d.deadlineYear) + Double(n) * 9)\" cy=\"\(y)\" r=\"6\" fill=\"\(colour)\" fill-opacity=\"0.85\"><title>\(escape("\(d.deadlineYear) \(d.indicatorName) \(d.targetText)"))</title></circle>")
+            }
+        }
+        svg.append("</svg>")
+        return svg.joined(separator: "\n")
+    }
+
+    /// Horizontal bars: the annual rate of every target compared as a rate, grouped by indicator.
+    func rateChart() -> String {
+        let rated = comparison.filter { $0.measure == "annual rate" && $0.target.impliedAnnualRate != nil }
+        guard !rated.isEmpty else { return "<p>No targets with an annual rate to compare.</p>" }
+        let maxRate = max(0.01, rated.map { abs($0.target.impliedAnnualRate!) }.max()!)
+        let left = 420.0, width = 1100.0, barHeight = 20.0, gap = 6.0
+        var svg: [String] = []
+        var y = 10.0
+        var lastKey = ""
+        for r in rated {
+            if r.target.indicatorKey != lastKey {
+                lastKey = r.target.indicatorKey
+                y += 8
+                svg.append("<text x=\"0\" y=\"\(y + 12)\" font-weight=\"bold\">\(escape(r.target.indicatorName))</text>")
+                y += barHeight
+            }
+            let rate = r.target.impliedAnnualRate!
+            let w = (width - left - 120) * abs(rate) / maxRate
+            let colour = r.target.rateBasis == "stated" ? "#2874a6" : "#27ae60"
+            svg.append("<text x=\"\(left - 10)\" y=\"\(y + 14)\" text-anchor=\"end\">\(escape("\(r.target.regionPath ?? "—") · \(r.target.targetText)"))</text>")
+            svg.append("<rect class=\"bar\" x=\"\(left)\" y=\"\(y)\" width=\"\(w)\" height=\"\(barHeight)\" fill=\"\(colour)\"/>")
+            svg.append("<text x=\"\(left + w + 6)\" y=\"\(y + 14)\">\(escape(Cell.rate(rate)))</text>")
+            y += barHeight + gap
+        }
+        return "<svg class=\"rates\" width=\"\(Int(width))\" height=\"\(Int(y + 10))\" role=\"img\" aria-label=\"Implied annual rates\">\n"
+            + svg.joined(separator: "\n") + "\n</svg>\n<p>Green: implied by a multiple or cumulative growth; blue: annual rate as stated.</p>"
+    }
+
+    func deadlineTable() -> String {
+        table(DeadlineReport.headers.map { $0 } + ["horizon"], deadlines.map { d in
+            [String(d.deadlineYear), d.regionPath ?? "—", d.indicatorName, d.targetText, d.firmness ?? "—", String(d.sources),
+             Cell.source(title: d.firstTitle, date: d.firstPublishedOn), String(d.id), d.horizon.rawValue]
+        })
+    }
+
+    func comparisonTable() -> String {
+        table(["indicator"] + ComparisonReport.headers, comparison.map { [$0.target.indicatorName] + ComparisonReport.cells($0) })
+    }
+
+    func table(_ headers: [String], _ rows: [[String]]) -> String {
+        "<table>\n<tr>" + headers.map { "<th>\(escape($0))</th>" }.joined() + "</tr>\n"
+            + rows.map { "<tr>" + $0.map { "<td>\(escape($0))</td>" }.joined() + "</tr>" }.joined(separator: "\n")
+            + "\n</table>"
+    }
+
+    func escape(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    func orderedUnique(_ items: [String]) -> [String] {
+        var seen = Set<String>()
+        return items.filter { seen.insert($0).inserted }.sorted()
+    }
+}

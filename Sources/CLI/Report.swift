@@ -1,0 +1,43 @@
+import ArgumentParser
+import Foundation
+import Ingest
+import Store
+
+/// `ptt report --html FILE`: one self-contained page with the charts and tables.
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write one self-contained HTML page: deadline timeline, implied annual rates, tables.",
+        discussion: """
+            The page loads nothing from the network: styles and SVG charts are inline. Render it
+            to PNG with scripts/render-report (headless Chromium). Example:
+
+              $ ptt report --html report.html --as-of 2025-06-01
+              wrote report.html: 12 deadlines, 10 compared targets
+            """)
+
+    @Option(help: ArgumentHelp("Where to write the page.", valueName: "file"))
+    var html: String
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("The report's date, YYYY-MM-DD (default: today).", valueName: "date"))
+    var asOf: String?
+
+    @OptionGroup var filters: ReportFilterOptions
+    @OptionGroup var database: DatabaseOptions
+
+    func validate() throws {
+        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of \(asOf) is not a date (YYYY-MM-DD)") }
+    }
+
+    func run() throws {
+        try database.reportingErrors {
+            let day = asOf.flatMap { Day(iso: $0) } ?? Deadlines.today()
+            let connection = try database.connect()
+            let filter = try filters.filter(connection)
+            let deadlines = try connection.deadlines(asOf: day, filter: filter)
+            let comparison = try connection.comparison(filter)
+            let page = HTMLReport(asOf: day, deadlines: deadlines, comparison: comparison).render()
+            try Data(page.utf8).write(to: URL(fileURLWithPath: html))
+            print("wrote \(html): \(deadlines.count) deadlines, \(comparison.count) compared targets")
+        }
+    }
+}
