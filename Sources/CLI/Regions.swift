@@ -9,10 +9,10 @@ struct Regions: ParsableCommand {
             Exact matches first; when there are none, names containing the query. Example:
 
               $ ptt regions 朝阳区
-              code    level   path                   targets
-              110105  county  北京市 › 朝阳区        0
+              code    level   path                      targets
+              110105  county  北京市 › 朝阳区           0
               220104  county  吉林省 › 长春市 › 朝阳区  0
-              2 regions are named 朝阳区: give the code to --region.
+              2 regions match 朝阳区: give the code to --region.
             """)
 
     @Argument(help: "A name (松阳县), short name (松阳), code (331124) or part of a name.")

@@ -26,7 +26,7 @@ struct OutputOptions: ParsableArguments {
 
     /// Prints a rendered report: CSV as is (its lines end in CRLF), others with a final newline.
     func write(_ text: String) {
-        print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        print(text, terminator: text.unicodeScalars.last == "\n" ? "" : "\n")
     }
 }
 
