@@ -127,13 +127,13 @@ enum Cleaner {
             line.isNav = true
         }
         if short || length <= 40 {
-            if length <= 14, contains(s, range, anyOf: listHeaders) { line.isListHeader = true }
-            if contains(s, range, anyOf: bylineWords) { line.isByline = true }
-            if contains(s, range, anyOf: boilerplateWords) { line.isBoilerplate = true }
+            if length <= 14, contains(s, range, table: tables.listHeaders) { line.isListHeader = true }
+            if contains(s, range, table: tables.bylineWords) { line.isByline = true }
+            if contains(s, range, table: tables.boilerplateWords) { line.isBoilerplate = true }
         }
         // Photo captions: … 记者 某某 摄
         if let last = s[range].last(where: { !$0.isSpaceLike }), last == "摄",
-            contains(s, range, anyOf: [Array("记者".unicodeScalars), Array("摄影".unicodeScalars)])
+            contains(s, range, table: tables.reporterWords)
         {
             line.isBoilerplate = true
         }
@@ -163,9 +163,32 @@ enum Cleaner {
     }
 
     static func contains(_ s: [Unicode.Scalar], _ range: Range<Int>, anyOf words: [[Unicode.Scalar]]) -> Bool {
-        for w in words where find(s, range, w) != nil { return true }
+        contains(s, range, table: Tables.table(words))
+    }
+
+    /// One pass over the line with the table's first characters as a filter, not one pass per word.
+    static func contains(_ s: [Unicode.Scalar], _ range: Range<Int>, table: WordTable<Bool>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if table.match(s, at: i, limit: range.upperBound) != nil { return true }
+            i += 1
+        }
         return false
     }
+
+    /// Word tables of the vocabularies above, built once.
+    struct Tables: Sendable {
+        let listHeaders = table(Cleaner.listHeaders)
+        let bylineWords = table(Cleaner.bylineWords)
+        let boilerplateWords = table(Cleaner.boilerplateWords)
+
+        static func table(_ words: [[Unicode.Scalar]]) -> WordTable<Bool> {
+            WordTable(words.map { (String(String.UnicodeScalarView($0)), true) })
+        }
+        let reporterWords = table([Array("记者".unicodeScalars), Array("摄影".unicodeScalars)])
+    }
+
+    static let tables = Tables()
 
     /// First index in `range` where `word` starts.
     static func find(_ s: [Unicode.Scalar], _ range: Range<Int>, _ word: [Unicode.Scalar]) -> Int? {

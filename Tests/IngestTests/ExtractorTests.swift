@@ -132,6 +132,25 @@ struct ExtractorTests {
                 Expected(kind: .growth, indicator: "农村居民人均可支配收入", value: 7.5, unit: "%", deadline: 2024),
             ]),
         Case(
+            name: "plan outline: Chinese-digit years, a borrowed indicator, paired reductions",
+            text: "展望二〇三五年，全面建成社会主义现代化强省。“十四五”时期主要目标：地区生产总值年均增长6%左右，到2025年突破6.5万亿元；单位地区生产总值能源消耗和二氧化碳排放分别降低14%、19.5%。",
+            published: "2021-03-01", publisherRegion: "四川省",
+            expected: [
+                Expected(kind: .milestone, indicator: "社会主义现代化强省", deadline: 2035),
+                Expected(kind: .growth, indicator: "地区生产总值", value: 6, unit: "%", deadline: 2025, perYear: true),
+                Expected(kind: .level, indicator: "地区生产总值", value: 6.5, unit: "万亿元", deadline: 2025),
+                Expected(kind: .reduction, indicator: "单位地区生产总值能源消耗", value: 14, unit: "%", deadline: 2025),
+                Expected(kind: .reduction, indicator: "二氧化碳排放", value: 19.5, unit: "%", deadline: 2025),
+            ]),
+        Case(
+            name: "累计完成 under a future deadline is a plan",
+            text: "三年行动方案提出，到2026年累计完成技术改造投资1.2万亿元，每年实施重点技术改造项目1000个以上。",
+            published: "2024-01-15", publisherRegion: "湖北省",
+            expected: [
+                Expected(kind: .level, indicator: "技术改造投资", value: 1.2, unit: "万亿元", deadline: 2026),
+                Expected(kind: .count, indicator: "重点技术改造项目", value: 1000, unit: "个", deadline: 2026, qualifier: "以上"),
+            ]),
+        Case(
             name: "programme names and facts are not commitments",
             text: "今年共有300家“倍增计划”企业入选名单，同比增加20家。截至2023年底，全市已建成5G基站1.2万个。",
             published: "2024-03-01", publisherRegion: "东莞市",
