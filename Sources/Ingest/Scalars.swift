@@ -56,6 +56,8 @@ extension Unicode.Scalar {
 /// A vocabulary of words matched longest-first at a position; values carry what the word means.
 struct WordTable<Value> {
     private var byFirst: [Unicode.Scalar: [([Unicode.Scalar], Value)]] = [:]
+    /// The same entries keyed by their last scalar, longest first, for matches that end at a position.
+    private var byLast: [Unicode.Scalar: [([Unicode.Scalar], Value)]] = [:]
     /// First scalars of all entries, checked before the dictionary.
     private(set) var firsts = ScalarSet([])
     /// Last scalars of all entries, for matches that end at a position.
@@ -66,11 +68,15 @@ struct WordTable<Value> {
             let s = word.scalars
             guard let first = s.first, let last = s.last else { continue }
             byFirst[first, default: []].append((s, value))
+            byLast[last, default: []].append((s, value))
             firsts.insert(first)
             lasts.insert(last)
         }
         for key in byFirst.keys {
             byFirst[key]!.sort { $0.0.count > $1.0.count }
+        }
+        for key in byLast.keys {
+            byLast[key]!.sort { $0.0.count > $1.0.count }
         }
     }
 
@@ -86,14 +92,12 @@ struct WordTable<Value> {
 
     /// The longest entry that ends exactly at `end`.
     func match(_ text: [Unicode.Scalar], endingAt end: Int, from start: Int = 0) -> (length: Int, value: Value)? {
-        guard end > start, end <= text.count, lasts.contains(text[end - 1]) else { return nil }
-        var best: (Int, Value)?
-        for (_, list) in byFirst {
-            for (word, value) in list where end - word.count >= start && text.has(word, endingAt: end) {
-                if best == nil || word.count > best!.0 { best = (word.count, value) }
-            }
+        guard end > start, end <= text.count, lasts.contains(text[end - 1]), let candidates = byLast[text[end - 1]]
+        else { return nil }
+        for (word, value) in candidates where end - word.count >= start && text.has(word, endingAt: end) {
+            return (word.count, value)
         }
-        return best.map { (length: $0.0, value: $0.1) }
+        return nil
     }
 }
 extension WordTable: Sendable where Value: Sendable {}
