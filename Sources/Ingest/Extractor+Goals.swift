@@ -7,6 +7,8 @@ extension ExtractionRun {
     // MARK: Multiples
 
     mutating func extractMultiples(_ clause: Range<Int>, _ ctx: SentenceContext) {
+        // Every multiple is written with 番 or 倍: most clauses have neither.
+        guard clause.contains(where: { t[$0] == "倍" || t[$0] == "番" }) else { return }
         var i = clause.lowerBound
         var segStart = clause.lowerBound
         while i < clause.upperBound {
