@@ -35,8 +35,40 @@ public final class DocumentStore {
     public static func contentHash(of document: Document) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(document.text.count * 3)
-        for scalar in document.text { bytes.append(contentsOf: String(scalar).utf8) }
+        for scalar in document.text { UTF8.encode(scalar) { bytes.append($0) } }
         return SHA256.hex(bytes)
+    }
+
+    /// The key of a file's reading: SHA-256 of its bytes' hash and the manifest hints, which with
+    /// the extractor version determine the document ptt stores (`documents.ingest_key`).
+    public static func ingestKey(rawHash: String, hints: DocumentHints) -> String {
+        func field(_ name: String, _ value: String?) -> String { name + (value.map { "=" + $0 } ?? "-") }
+        let parts = [
+            rawHash, field("title", hints.title), field("published_on", hints.publishedOn?.description),
+            field("year", hints.year.map(String.init)), field("publisher_region", hints.publisherRegion),
+        ]
+        return SHA256.hex(Array(parts.joined(separator: "\u{1F}").utf8))
+    }
+
+    /// The fast path of a re-ingest: of `ingestKeys`, those of documents last written or confirmed
+    /// from a file with that key (same bytes, same hints) by `extractorVersion`; touches their
+    /// `last_seen`. Those files need not be decoded or extracted. One statement, locking rows in
+    /// id order (so concurrent runs cannot deadlock on them).
+    public func touchStored(ingestKeys: [String], extractorVersion: String) throws -> Set<String> {
+        guard !ingestKeys.isEmpty else { return [] }
+        let rows = try connection.execute(
+            """
+            UPDATE documents d SET last_seen = now()
+            FROM (
+                SELECT id FROM documents
+                WHERE ingest_key = ANY(\(ingestKeys)) AND extractor_version = \(extractorVersion)
+                ORDER BY id FOR NO KEY UPDATE
+            ) s
+            WHERE d.id = s.id
+            RETURNING d.ingest_key
+            """
+        ).rows
+        return Set(try rows.map { try $0.decode(0, as: String.self) })
     }
 
     /// Stores `document` unless it is stored already with the same extractor version and facts.
@@ -44,14 +76,18 @@ public final class DocumentStore {
     /// `extract` runs only when the mentions are needed (new or changed document, or
     /// `reextract`), so unchanged documents cost one query and one update. `rawHash` is the
     /// SHA-256 of the file's bytes; `regionName` the publisher region a manifest gave, used when
-    /// the text pipeline could not resolve it to a code.
+    /// the text pipeline could not resolve it to a code. `ingestKey` (see `ingestKey(rawHash:hints:)`)
+    /// is recorded on the row whenever this file writes or confirms it.
     public func save(
-        document: Document, rawHash: String? = nil, extractorVersion: String, regionName: String? = nil,
-        reextract: Bool = false, extract: () throws -> [Commitment]
+        document: Document, rawHash: String? = nil, ingestKey: String? = nil, extractorVersion: String,
+        regionName: String? = nil, reextract: Bool = false, extract: () throws -> [Commitment]
     ) throws -> SaveOutcome {
         let contentHash = DocumentStore.contentHash(of: document)
         let fields = Fields(document: document, regionName: regionName)
-        if !reextract, try isUnchanged(contentHash: contentHash, fields: fields, extractorVersion: extractorVersion) {
+        if !reextract,
+            try isUnchanged(
+                contentHash: contentHash, fields: fields, extractorVersion: extractorVersion, ingestKey: ingestKey)
+        {
             return .unchanged
         }
         let mentions = try extract()
@@ -73,7 +109,11 @@ public final class DocumentStore {
             if let existing {
                 id = try existing.decode("id")
                 if !reextract, try fields.matches(existing, extractorVersion: extractorVersion) {
-                    try db.execute("UPDATE documents SET last_seen = now() WHERE id = \(id)")
+                    try db.execute(
+                        """
+                        UPDATE documents SET last_seen = now(), ingest_key = coalesce(\(ingestKey), ingest_key)
+                        WHERE id = \(id)
+                        """)
                     return .unchanged
                 }
                 // The old mentions' targets must be re-derived too.
@@ -92,7 +132,7 @@ public final class DocumentStore {
                         publisher_region_code = \(fields.regionCode), publisher_region_name = \(fields.regionName),
                         normalized_text = \(text), was_traditional = \(fields.wasTraditional),
                         extractor_version = \(extractorVersion), raw_hash = coalesce(raw_hash, \(rawHash)),
-                        plan_period = \(fields.planPeriod), last_seen = now()
+                        plan_period = \(fields.planPeriod), last_seen = now(), ingest_key = \(ingestKey)
                     WHERE id = \(id)
                     """)
                 outcome = .updated
@@ -101,10 +141,10 @@ public final class DocumentStore {
                     """
                     INSERT INTO documents (content_hash, raw_hash, source, title, published_on, publisher,
                         publisher_region_code, publisher_region_name, raw_text, normalized_text,
-                        was_traditional, extractor_version, plan_period)
+                        was_traditional, extractor_version, plan_period, ingest_key)
                     VALUES (\(contentHash), \(rawHash), \(fields.source), \(fields.title), \(fields.publishedOn),
                         \(fields.publisher), \(fields.regionCode), \(fields.regionName), \(raw), \(text),
-                        \(fields.wasTraditional), \(extractorVersion), \(fields.planPeriod))
+                        \(fields.wasTraditional), \(extractorVersion), \(fields.planPeriod), \(ingestKey))
                     RETURNING id
                     """
                 ).first!.decode(0)
@@ -123,7 +163,7 @@ public final class DocumentStore {
     }
 
     /// Whether the document is stored with the same version and facts; if so, touches `last_seen`.
-    func isUnchanged(contentHash: String, fields: Fields, extractorVersion: String) throws -> Bool {
+    func isUnchanged(contentHash: String, fields: Fields, extractorVersion: String, ingestKey: String?) throws -> Bool {
         guard
             let row = try connection.execute(
                 """
@@ -133,7 +173,8 @@ public final class DocumentStore {
             ).first, try fields.matches(row, extractorVersion: extractorVersion)
         else { return false }
         let id: Int = try row.decode("id")
-        try connection.execute("UPDATE documents SET last_seen = now() WHERE id = \(id)")
+        try connection.execute(
+            "UPDATE documents SET last_seen = now(), ingest_key = coalesce(\(ingestKey), ingest_key) WHERE id = \(id)")
         return true
     }
 

@@ -52,6 +52,9 @@ public struct Ingester: Sendable {
     public var reextract: Bool
     public var extractorVersion: String
 
+    /// Files a worker takes at a time (one fast-path query each).
+    static let batch = 64
+
     public init(
         jobs: Int = 1, reextract: Bool = false, extractorVersion: String = Extractor.version,
         connect: @escaping @Sendable () throws -> Connection
@@ -88,28 +91,57 @@ public struct Ingester: Sendable {
                 state.interrupt(StoreError(sqlState: .clientError, message: "\(error)"))
                 return
             }
-            while let index = state.next() {
-                let input = inputs[index]
-                do {
+            // Files are taken `batch` at a time: read and hashed, then one query skips those
+            // stored from the same bytes and hints by this extractor (see
+            // `DocumentStore.touchStored`); the rest are read and saved one by one.
+            while let batch = state.next(upTo: Ingester.batch) {
+                var files: [(index: Int, bytes: [UInt8], rawHash: String, ingestKey: String)] = []
+                for index in batch {
+                    let input = inputs[index]
                     guard let data = FileManager.default.contents(atPath: input.path) else {
-                        throw IngestError(file: input.path, message: "cannot read the file")
+                        progress(state.fail(IngestFailure(file: input.path, reason: "cannot read the file")))
+                        continue
                     }
                     let bytes = [UInt8](data)
-                    let document = try pipeline.prepare(bytes: bytes, source: input.path, hints: input.hints)
-                    let outcome = try store.save(
-                        document: document, rawHash: SHA256.hex(bytes), extractorVersion: extractorVersion,
-                        regionName: input.hints.publisherRegion, reextract: reextract
-                    ) { extractor.extract(from: document) }
-                    progress(state.finish(outcome))
-                } catch let error as StoreError where error.sqlState.isConnectionLoss || !store.connection.isOpen {
-                    state.interrupt(error)
-                    return
-                } catch let error as StoreError {
-                    progress(state.fail(IngestFailure(file: input.path, reason: error.description)))
-                } catch let error as IngestError {
-                    progress(state.fail(IngestFailure(file: input.path, reason: error.message)))
-                } catch {
-                    progress(state.fail(IngestFailure(file: input.path, reason: "\(error)")))
+                    let rawHash = SHA256.hex(bytes)
+                    files.append((index, bytes, rawHash, DocumentStore.ingestKey(rawHash: rawHash, hints: input.hints)))
+                }
+                var stored: Set<String> = []
+                if !reextract {
+                    do {
+                        stored = try store.touchStored(
+                            ingestKeys: files.map(\.ingestKey), extractorVersion: extractorVersion)
+                    } catch let error as StoreError where error.sqlState.isConnectionLoss || !store.connection.isOpen {
+                        state.interrupt(error)
+                        return
+                    } catch {
+                        stored = []  // take the full path; its errors are reported per file
+                    }
+                }
+                for file in files {
+                    if stored.contains(file.ingestKey) {
+                        progress(state.finish(.unchanged))
+                        continue
+                    }
+                    let input = inputs[file.index]
+                    do {
+                        let document = try pipeline.prepare(bytes: file.bytes, source: input.path, hints: input.hints)
+                        let outcome = try store.save(
+                            document: document, rawHash: file.rawHash, ingestKey: file.ingestKey,
+                            extractorVersion: extractorVersion, regionName: input.hints.publisherRegion,
+                            reextract: reextract
+                        ) { extractor.extract(from: document) }
+                        progress(state.finish(outcome))
+                    } catch let error as StoreError where error.sqlState.isConnectionLoss || !store.connection.isOpen {
+                        state.interrupt(error)
+                        return
+                    } catch let error as StoreError {
+                        progress(state.fail(IngestFailure(file: input.path, reason: error.description)))
+                    } catch let error as IngestError {
+                        progress(state.fail(IngestFailure(file: input.path, reason: error.message)))
+                    } catch {
+                        progress(state.fail(IngestFailure(file: input.path, reason: "\(error)")))
+                    }
                 }
             }
         }
@@ -151,12 +183,13 @@ final class SharedState: @unchecked Sendable {
 
     init(total: Int) { self.total = total }
 
-    /// The next file to do, nil when all are taken or the run was interrupted.
-    func next() -> Int? {
+    /// The next files to do, at most `count`, nil when all are taken or the run was interrupted.
+    func next(upTo count: Int) -> Range<Int>? {
         lock.withLock {
             guard interruption == nil, nextIndex < total else { return nil }
-            defer { nextIndex += 1 }
-            return nextIndex
+            let end = min(total, nextIndex + max(1, count))
+            defer { nextIndex = end }
+            return nextIndex..<end
         }
     }
 

@@ -73,6 +73,44 @@ extension DatabaseTests {
             #expect(single["documents"]?.hasPrefix("40 ") == true)
         }
 
+        @Test func anUnchangedFileIsSkippedByItsBytesAndHintsUnlessTheyOrTheExtractorChange() throws {
+            let corpus = try makeCorpus(6)
+            defer { try? FileManager.default.removeItem(atPath: corpus.directory) }
+            try withFreshDatabaseURL { url in
+                let db = try Connection(target: url)
+                let inputs = corpus.files.map { IngestInput(path: $0) }
+                let ingester = Ingester(jobs: 2) { try Connection(target: url) }
+                #expect(try ingester.run(inputs).counts[.new] == 6)
+                #expect(try db.execute("SELECT count(*) FROM documents WHERE ingest_key IS NULL").first!.decode(0, as: Int.self) == 0)
+                let before = try db.checksums()
+                // The fast path does not read the text: a title edited in the database stays.
+                try db.execute("UPDATE documents SET title = 'edited' WHERE source = \(corpus.files[0])")
+                #expect(try ingester.run(inputs).counts[.unchanged] == 6)
+                #expect(try db.execute("SELECT count(*) FROM documents WHERE title = 'edited'").first!.decode(0, as: Int.self) == 1)
+                // Without its key (a row from before the key existed) the file is read again:
+                // the facts differ, so it is updated, and the key is back.
+                try db.execute("UPDATE documents SET ingest_key = NULL WHERE source = \(corpus.files[0])")
+                let again = try ingester.run(inputs)
+                #expect(again.counts[.updated] == 1 && again.counts[.unchanged] == 5)
+                #expect(try db.checksums() == before)
+                #expect(try db.execute("SELECT count(*) FROM documents WHERE ingest_key IS NULL").first!.decode(0, as: Int.self) == 0)
+                // Other manifest hints for the same bytes: read again, and the hint wins.
+                var hinted = inputs
+                hinted[1].hints = DocumentHints(title: "另一个标题")
+                let withHints = try ingester.run(hinted)
+                #expect(withHints.counts[.updated] == 1 && withHints.counts[.unchanged] == 5)
+                #expect(try db.execute("SELECT count(*) FROM documents WHERE title = '另一个标题'").first!.decode(0, as: Int.self) == 1)
+                #expect(try ingester.run(hinted).counts[.unchanged] == 6)
+                // A new extractor version reads every file again.
+                let newer = Ingester(jobs: 2, extractorVersion: "next") { try Connection(target: url) }
+                #expect(try newer.run(inputs).counts[.updated] == 6)
+                #expect(try newer.run(inputs).counts[.unchanged] == 6)
+                // --reextract never takes the fast path.
+                let reextract = Ingester(jobs: 2, reextract: true, extractorVersion: "next") { try Connection(target: url) }
+                #expect(try reextract.run(inputs).counts[.updated] == 6)
+            }
+        }
+
         @Test func aBadFileFailsAloneWithItsReason() throws {
             let corpus = try makeCorpus(3)
             defer { try? FileManager.default.removeItem(atPath: corpus.directory) }
