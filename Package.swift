@@ -29,7 +29,7 @@ let package = Package(
         ),
         .testTarget(name: "IngestTests", dependencies: ["Ingest"]),
         .testTarget(name: "StoreTests", dependencies: ["Store", "Ingest"]),
-        .testTarget(name: "CLITests", dependencies: ["CLI"]),
+        .testTarget(name: "CLITests", dependencies: ["CLI"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -143,6 +143,8 @@ extension ExtractionRun {
                 let nounAfter = q.unitClass == .countable && q.range.upperBound < nextStart && t[q.range.upperBound].isHan
                     && t.contains("、".scalars, in: between)
                 indicator = trim(between).isEmpty || nounAfter ? q.range.upperBound..<nextStart : between
+                // 工业投资累计完成1000亿元: nothing after the verb or the number names it; the subject does.
+                if trim(indicator).isEmpty { indicator = segStart..<v.lowerBound }
                 kind = q.unitClass == .countable ? .count : .level
                 inherited = ClauseTarget(creation: true)
             } else {
