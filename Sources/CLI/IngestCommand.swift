@@ -32,7 +32,6 @@ struct IngestCommand: ParsableCommand {
 
     @OptionGroup var database: DatabaseOptions
 
-    static let extensions: Set<String> = ["txt", "html", "htm", "md"]
 
     func validate() throws {
         if paths.isEmpty, manifest == nil { throw ValidationError("give files or directories to ingest, or --manifest") }
@@ -85,18 +84,13 @@ struct IngestCommand: ParsableCommand {
         return lines.joined(separator: "\n")
     }
 
-    /// A file as is; a directory as its ingestible files, recursively, sorted.
+    /// A file as is; a directory as its ingestible files, recursively, sorted (`SourceFiles`).
     static func expand(_ path: String) throws -> [String] {
-        var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDir) else {
+        do {
+            return try SourceFiles.expand(path)
+        } catch {
             throw ValidationError("no such file or directory: \(path)")
         }
-        guard isDir.boolValue else { return [path] }
-        let base = URL(fileURLWithPath: path)
-        let names = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
-        return names.sorted()
-            .filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }
-            .map { base.appendingPathComponent($0).path }
     }
 }
 

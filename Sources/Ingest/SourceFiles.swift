@@ -14,10 +14,10 @@ public enum SourceFiles {
         }
         guard isDirectory.boolValue else { return [path] }
         let names = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
-        let base = path.hasSuffix("/") ? String(path.dropLast()) : path
+        let base = URL(fileURLWithPath: path)
         return names.sorted()
             .filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }
-            .map { base + "/" + $0 }
+            .map { base.appendingPathComponent($0).path }
     }
 
     /// The bytes of `path` (`-` is standard input).
