@@ -69,15 +69,25 @@ public struct Ingester: Sendable {
     public func run(_ inputs: [IngestInput], progress: @escaping @Sendable (IngestProgress) -> Void = { _ in })
         throws -> IngestSummary
     {
+        try run(inputs, total: inputs.count, progress: progress)
+    }
+
+    /// Ingests the files `inputs` yields, `total` of them (for progress and the run's row).
+    ///
+    /// The sequence is consumed lazily, a batch at a time under a lock, so a listing of a
+    /// million files is never held in memory: pass a streaming manifest reader or directory walk.
+    public func run<Inputs: Sequence<IngestInput>>(
+        _ inputs: Inputs, total: Int, progress: @escaping @Sendable (IngestProgress) -> Void = { _ in }
+    ) throws -> IngestSummary {
         let main = try connect()
         let runID: Int = try main.execute(
             """
             INSERT INTO ingest_runs (extractor_version, jobs, files)
-            VALUES (\(extractorVersion), \(jobs), \(inputs.count)) RETURNING id
+            VALUES (\(extractorVersion), \(jobs), \(total)) RETURNING id
             """
         ).first!.decode(0)
-        let state = SharedState(total: inputs.count)
-        let workers = min(jobs, max(1, inputs.count))
+        let state = SharedState(total: total, inputs: AnyIterator(inputs.makeIterator()))
+        let workers = min(jobs, max(1, total))
         let pipeline = TextPipeline()
         let extractor = Extractor()
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
@@ -95,16 +105,15 @@ public struct Ingester: Sendable {
             // stored from the same bytes and hints by this extractor (see
             // `DocumentStore.touchStored`); the rest are read and saved one by one.
             while let batch = state.next(upTo: Ingester.batch) {
-                var files: [(index: Int, bytes: [UInt8], rawHash: String, ingestKey: String)] = []
-                for index in batch {
-                    let input = inputs[index]
+                var files: [(input: IngestInput, bytes: [UInt8], rawHash: String, ingestKey: String)] = []
+                for input in batch {
                     guard let data = FileManager.default.contents(atPath: input.path) else {
                         progress(state.fail(IngestFailure(file: input.path, reason: "cannot read the file")))
                         continue
                     }
                     let bytes = [UInt8](data)
                     let rawHash = SHA256.hex(bytes)
-                    files.append((index, bytes, rawHash, DocumentStore.ingestKey(rawHash: rawHash, hints: input.hints)))
+                    files.append((input, bytes, rawHash, DocumentStore.ingestKey(rawHash: rawHash, hints: input.hints)))
                 }
                 var stored: Set<String> = []
                 if !reextract {
@@ -123,7 +132,7 @@ public struct Ingester: Sendable {
                         progress(state.finish(.unchanged))
                         continue
                     }
-                    let input = inputs[file.index]
+                    let input = file.input
                     do {
                         let document = try pipeline.prepare(bytes: file.bytes, source: input.path, hints: input.hints)
                         let outcome = try store.save(
@@ -145,7 +154,7 @@ public struct Ingester: Sendable {
                 }
             }
         }
-        var summary = state.summary(files: inputs.count, runID: runID)
+        let summary = state.summary(files: total, runID: runID)
         if summary.interruption == nil {
             try record(summary, on: main)
         }
@@ -172,24 +181,32 @@ public struct Ingester: Sendable {
 
 /// The work queue and tallies the workers share.
 ///
-/// `@unchecked Sendable`: every stored property is read and written only under `lock`.
+/// `@unchecked Sendable`: every stored property is read and written only under `lock`, and the
+/// input iterator is only ever advanced there.
 final class SharedState: @unchecked Sendable {
     private let lock = NSLock()
     private let total: Int
-    private var nextIndex = 0
+    private var inputs: AnyIterator<IngestInput>
+    private var exhausted = false
     private var counts: [SaveOutcome: Int] = [:]
     private var failures: [IngestFailure] = []
     private var interruption: StoreError?
 
-    init(total: Int) { self.total = total }
+    init(total: Int, inputs: AnyIterator<IngestInput>) {
+        self.total = total
+        self.inputs = inputs
+    }
 
     /// The next files to do, at most `count`, nil when all are taken or the run was interrupted.
-    func next(upTo count: Int) -> Range<Int>? {
+    func next(upTo count: Int) -> [IngestInput]? {
         lock.withLock {
-            guard interruption == nil, nextIndex < total else { return nil }
-            let end = min(total, nextIndex + max(1, count))
-            defer { nextIndex = end }
-            return nextIndex..<end
+            guard interruption == nil, !exhausted else { return nil }
+            var batch: [IngestInput] = []
+            while batch.count < max(1, count), let input = inputs.next() {
+                batch.append(input)
+            }
+            if batch.count < max(1, count) { exhausted = true }
+            return batch.isEmpty ? nil : batch
         }
     }
 
