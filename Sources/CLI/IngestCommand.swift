@@ -40,15 +40,9 @@ struct IngestCommand: ParsableCommand {
 
     func run() throws {
         try database.reportingErrors {
-            // Manifest errors are IngestErrors and print as `--> file:line  message`.
-            var inputs: [IngestInput] = []
-            var hints = ManifestIndex()
-            if let manifest {
-                let list = try Manifest(contentsOf: manifest)
-                if paths.isEmpty { inputs = list.entries.map { IngestInput(path: $0.path, hints: $0.hints) } }
-                hints = ManifestIndex(list)
-            }
-            inputs += try paths.flatMap(IngestCommand.expand).map { IngestInput(path: $0, hints: hints[$0]) }
+            // Manifest errors are IngestErrors and print as `--> file:line  message`. The
+            // listing is read twice, never held: once to check and count it, once to ingest.
+            let inputs = try IngestInputs(paths: paths, manifest: manifest)
 
             _ = try database.connect()  // starts the embedded cluster if needed, applies migrations
             let (url, origin) = try database.resolvedURL()
@@ -56,8 +50,11 @@ struct IngestCommand: ParsableCommand {
                 try Connection(target: url, origin: origin)
             }
             let bar = ProgressBar.onTerminal()
-            let summary = try ingester.run(inputs) { bar?.update($0) }
+            let summary = try ingester.run(inputs, total: inputs.count) { bar?.update($0) }
             bar?.clear()
+            if let error = inputs.error {
+                throw ValidationError("\(error): it changed while being ingested; run the same command again")
+            }
 
             print(IngestCommand.render(summary))
             if let error = summary.interruption {
@@ -83,15 +80,6 @@ struct IngestCommand: ParsableCommand {
         }
         return lines.joined(separator: "\n")
     }
-
-    /// A file as is; a directory as its ingestible files, recursively, sorted (`SourceFiles`).
-    static func expand(_ path: String) throws -> [String] {
-        do {
-            return try SourceFiles.expand(path)
-        } catch {
-            throw ValidationError("no such file or directory: \(path)")
-        }
-    }
 }
 
 extension DatabaseOptions {
@@ -104,29 +92,60 @@ extension DatabaseOptions {
     }
 }
 
-/// A manifest's hints by resolved path, then by file name, as `Manifest.hints(for:)` matches
-/// them, but looked up in constant time: a directory of 10,000 files against a manifest of
-/// 10,000 rows would otherwise resolve paths a hundred million times.
-struct ManifestIndex {
-    var byPath: [String: DocumentHints] = [:]
-    var byName: [String: DocumentHints] = [:]
+/// The files an ingest reads, as a sequence the `Ingester` consumes while it works: the rows of
+/// the manifest (no paths given), or the files under the paths with the manifest's hints.
+///
+/// Nothing is listed ahead: `init` walks the listing once to check it (a bad manifest row or a
+/// missing path stops the command before anything is stored) and count it (for the progress bar),
+/// and iterating walks it again. Memory does not grow with the number of files, except for the
+/// manifest index when both paths and a manifest are given (two hashes and an offset per row).
+final class IngestInputs: Sequence {
+    let count: Int
+    /// A manifest error met on the second pass (the file was changed in between).
+    private(set) var error: IngestError?
+    private let paths: [String]
+    private let manifest: String?
+    private let index: ManifestIndex?
 
-    init() {}
-
-    init(_ manifest: Manifest) {
-        for entry in manifest.entries.reversed() {  // the first row wins, as in Manifest
-            byPath[ManifestIndex.resolved(entry.path)] = entry.hints
-            byName[(entry.path as NSString).lastPathComponent] = entry.hints
+    init(paths: [String], manifest: String?) throws {
+        self.paths = paths
+        self.manifest = manifest
+        if paths.isEmpty, let manifest {
+            var reader = try ManifestReader(contentsOf: manifest)
+            var count = 0
+            while try reader.next() != nil { count += 1 }
+            self.count = count
+            self.index = nil
+        } else {
+            self.index = try manifest.map { try ManifestIndex(contentsOf: $0) }
+            var count = 0
+            for path in paths {
+                do {
+                    for _ in try SourceFiles.walk(path) { count += 1 }
+                } catch {
+                    throw ValidationError("no such file or directory: \(path)")
+                }
+            }
+            self.count = count
         }
     }
 
-    subscript(path: String) -> DocumentHints {
-        byPath[ManifestIndex.resolved(path)] ?? byName[(path as NSString).lastPathComponent] ?? DocumentHints()
-    }
-
-    static func resolved(_ path: String) -> String {
-        guard let p = realpath(path, nil) else { return (path as NSString).standardizingPath }
-        defer { free(p) }
-        return String(cString: p)
+    func makeIterator() -> AnyIterator<IngestInput> {
+        if paths.isEmpty, let manifest {
+            var reader: ManifestReader?
+            do throws(IngestError) { reader = try ManifestReader(contentsOf: manifest) } catch { self.error = error }
+            return AnyIterator {
+                do throws(IngestError) {
+                    guard let entry = try reader?.next() else { return nil }
+                    return IngestInput(path: entry.path, hints: entry.hints)
+                } catch {
+                    self.error = error
+                    return nil
+                }
+            }
+        }
+        let index = self.index
+        let files = paths.lazy.compactMap { try? SourceFiles.walk($0) }.joined()
+        return AnyIterator(files.map { IngestInput(path: $0, hints: index?[$0] ?? DocumentHints()) }.makeIterator())
     }
 }

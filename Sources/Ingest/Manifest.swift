@@ -8,6 +8,9 @@
 ///
 /// Fields may be quoted (commas inside, `""` for a quote); UTF-8 with or without BOM; paths are
 /// relative to the manifest's folder; an empty field means unknown.
+///
+/// `Manifest` holds every row; a crawl's manifest of a million rows is better read as a stream
+/// with `ManifestReader`, one row at a time.
 public struct Manifest: Sendable {
     /// One row of the manifest.
     public struct Entry: Sendable, Hashable {
@@ -24,50 +27,16 @@ public struct Manifest: Sendable {
 
     /// Reads and parses the manifest at `path`.
     public init(contentsOf path: String) throws(IngestError) {
-        let bytes = try Manifest.readFile(path)
-        guard let text = String(validating: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes,
-            as: UTF8.self)
-        else { throw IngestError(file: path, message: "the manifest is not UTF-8") }
-        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        try self.init(text: text, folder: folder, source: path)
+        var reader = try ManifestReader(contentsOf: path)
+        self.source = path
+        self.entries = try reader.all()
     }
 
     /// Parses manifest text; relative paths are resolved against `folder`.
     public init(text: String, folder: String = ".", source: String = "manifest") throws(IngestError) {
+        var reader = try ManifestReader(bytes: Array(text.utf8), folder: folder, source: source)
         self.source = source
-        var rows = Manifest.parseCSV(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)
-        guard !rows.isEmpty else { throw IngestError(file: source, message: "the manifest is empty") }
-        let header = rows.removeFirst().map { $0.trimmingSpaces.lowercased() }
-        guard let fileColumn = header.firstIndex(of: "file") else {
-            throw IngestError(file: source, line: 1, message: "the manifest has no 'file' column")
-        }
-        let dateColumn = header.firstIndex(of: "published_on")
-        let regionColumn = header.firstIndex(of: "publisher_region")
-        let titleColumn = header.firstIndex(of: "title")
-        var entries: [Entry] = []
-        for (n, row) in rows.enumerated() {
-            func field(_ column: Int?) -> String? {
-                guard let column, column < row.count else { return nil }
-                let value = row[column].trimmingSpaces
-                return value.isEmpty ? nil : value
-            }
-            guard let file = field(fileColumn) else { continue }
-            var hints = DocumentHints(title: field(titleColumn), publisherRegion: field(regionColumn))
-            if let date = field(dateColumn) {
-                if let day = Day(iso: date) {
-                    hints.publishedOn = day
-                    hints.year = day.year
-                } else if date.count == 4, let year = Int(date) {
-                    hints.year = year
-                } else {
-                    throw IngestError(
-                        file: source, line: n + 2, message: "published_on '\(date)' is not a date (YYYY-MM-DD or YYYY)")
-                }
-            }
-            let path = file.hasPrefix("/") || folder == "." ? file : folder + "/" + file
-            entries.append(Entry(file: file, path: path, hints: hints))
-        }
-        self.entries = entries
+        self.entries = try reader.all()
     }
 
     /// Hints for the file at `path`: matched by resolved path, then by file name.
@@ -83,7 +52,7 @@ public struct Manifest: Sendable {
     }
 
     /// `path` without `.` segments, `a/../` pairs or doubled slashes; absolute when it exists.
-    static func canonical(_ path: String) -> String {
+    public static func canonical(_ path: String) -> String {
         if let resolved = realpath(path, nil) {
             defer { free(resolved) }
             return String(cString: resolved)
@@ -99,60 +68,284 @@ public struct Manifest: Sendable {
         }
         return (path.hasPrefix("/") ? "/" : "") + parts.joined(separator: "/")
     }
+}
 
-    /// RFC 4180 rows: quoted fields may hold commas, line breaks and doubled quotes.
-    static func parseCSV(_ text: String) -> [[String]] {
-        var rows: [[String]] = []
-        var row: [String] = []
-        var field = String.UnicodeScalarView()
+/// A manifest's hints by resolved path, then by file name, as `Manifest.hints(for:)` matches
+/// them, in constant time and little memory: the index keeps a hash of each row's resolved path
+/// and of its file name with the row's offset, and reads the row again when it is asked for.
+/// (A directory of 10,000 files against a manifest of 10,000 rows would otherwise resolve paths
+/// a hundred million times; holding every row's hints would cost a kilobyte a row.) Rows whose
+/// hashes collide with an earlier row's are found by file name or not at all: with 64-bit hashes,
+/// about one chance in 10^7 for a manifest of a million rows.
+public final class ManifestIndex {
+    private var reader: ManifestReader
+    private var byPath: [Int: Int] = [:]
+    private var byName: [Int: Int] = [:]
+
+    public init(contentsOf manifest: String) throws(IngestError) {
+        var rows = try ManifestReader(contentsOf: manifest)
+        while let entry = try rows.next() {  // the first row wins, as in Manifest
+            let path = Manifest.canonical(entry.path).hashValue
+            let name = Manifest.fileName(entry.path).hashValue
+            if byPath[path] == nil { byPath[path] = rows.lastOffset }
+            if byName[name] == nil { byName[name] = rows.lastOffset }
+        }
+        reader = try ManifestReader(contentsOf: manifest)
+    }
+
+    /// The hints of the first row naming `path`, or else the first with its file name; none if no row does.
+    public subscript(path: String) -> DocumentHints {
+        let canonical = Manifest.canonical(path)
+        if let offset = byPath[canonical.hashValue], let entry = try? reader.entry(at: offset),
+            Manifest.canonical(entry.path) == canonical
+        {
+            return entry.hints
+        }
+        let name = Manifest.fileName(path)
+        if let offset = byName[name.hashValue], let entry = try? reader.entry(at: offset),
+            Manifest.fileName(entry.path) == name
+        {
+            return entry.hints
+        }
+        return DocumentHints()
+    }
+}
+
+/// A manifest read one row at a time, so a manifest of any length costs the same memory.
+///
+/// The header is read and checked on creation; each `next()` parses one row, checks its date and
+/// resolves its path. Errors name the manifest and the line the row starts on.
+public struct ManifestReader {
+    /// Where the manifest was read from.
+    public let source: String
+    private let folder: String
+    private var records: CSVRecords
+    private let fileColumn: Int
+    private let dateColumn: Int?
+    private let regionColumn: Int?
+    private let titleColumn: Int?
+
+    /// Opens the manifest at `path` and reads its header.
+    public init(contentsOf path: String) throws(IngestError) {
+        let folder = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
+        try self.init(records: CSVRecords(stream: try ByteStream(path: path)), folder: folder, source: path)
+    }
+
+    /// Reads manifest rows from `bytes`; relative paths are resolved against `folder`.
+    public init(bytes: [UInt8], folder: String = ".", source: String = "manifest") throws(IngestError) {
+        try self.init(records: CSVRecords(stream: ByteStream(bytes: bytes)), folder: folder, source: source)
+    }
+
+    private init(records: CSVRecords, folder: String, source: String) throws(IngestError) {
+        self.records = records
+        self.folder = folder
+        self.source = source
+        guard let header = try ManifestReader.fields(of: self.records.next(), source: source) else {
+            throw IngestError(file: source, message: "the manifest is empty")
+        }
+        let names = header.map { $0.trimmingSpaces.lowercased() }
+        guard let fileColumn = names.firstIndex(of: "file") else {
+            throw IngestError(file: source, line: 1, message: "the manifest has no 'file' column")
+        }
+        self.fileColumn = fileColumn
+        self.dateColumn = names.firstIndex(of: "published_on")
+        self.regionColumn = names.firstIndex(of: "publisher_region")
+        self.titleColumn = names.firstIndex(of: "title")
+    }
+
+    /// The byte offset where the row `next()` returned last starts (for `entry(at:)`).
+    public private(set) var lastOffset = 0
+
+    /// The next row with a file name, nil at the end.
+    public mutating func next() throws(IngestError) -> Manifest.Entry? {
+        while let record = records.next() {
+            lastOffset = record.offset
+            if let entry = try entry(record) { return entry }
+        }
+        return nil
+    }
+
+    /// The rest of the rows.
+    public mutating func all() throws(IngestError) -> [Manifest.Entry] {
+        var entries: [Manifest.Entry] = []
+        while let entry = try next() { entries.append(entry) }
+        return entries
+    }
+
+    /// The row starting at byte `offset` (an earlier `lastOffset`); the reader goes on from there.
+    public mutating func entry(at offset: Int) throws(IngestError) -> Manifest.Entry? {
+        records.seek(to: offset)
+        return try next()
+    }
+
+    private func entry(_ record: CSVRecords.Record) throws(IngestError) -> Manifest.Entry? {
+        guard let row = try ManifestReader.fields(of: record, source: source) else { return nil }
+        func field(_ column: Int?) -> String? {
+            guard let column, column < row.count else { return nil }
+            let value = row[column].trimmingSpaces
+            return value.isEmpty ? nil : value
+        }
+        guard let file = field(fileColumn) else { return nil }
+        var hints = DocumentHints(title: field(titleColumn), publisherRegion: field(regionColumn))
+        if let date = field(dateColumn) {
+            if let day = Day(iso: date) {
+                hints.publishedOn = day
+                hints.year = day.year
+            } else if date.count == 4, let year = Int(date) {
+                hints.year = year
+            } else {
+                throw IngestError(
+                    file: source, line: record.line, message: "published_on '\(date)' is not a date (YYYY-MM-DD or YYYY)")
+            }
+        }
+        let path = file.hasPrefix("/") || folder == "." ? file : folder + "/" + file
+        return Manifest.Entry(file: file, path: path, hints: hints)
+    }
+
+    /// A record's fields as text (nil for no record, `[]` for a blank line).
+    private static func fields(of record: CSVRecords.Record?, source: String) throws(IngestError) -> [String]? {
+        guard let record else { return nil }
+        var fields: [String] = []
+        for bytes in record.fields {
+            guard let text = String(validating: bytes, as: UTF8.self) else {
+                throw IngestError(file: source, line: record.line, message: "the manifest is not UTF-8")
+            }
+            fields.append(text)
+        }
+        return fields
+    }
+}
+
+/// RFC 4180 records from a byte stream: quoted fields may hold commas, line breaks and doubled
+/// quotes; a line break is LF, CR LF or CR; blank lines are skipped; a leading BOM is dropped.
+struct CSVRecords {
+    struct Record {
+        var fields: [[UInt8]]
+        /// 1-based line the record starts on (counted when reading from the start).
+        var line: Int
+        /// Byte offset the record starts at.
+        var offset: Int
+    }
+
+    private var stream: ByteStream
+
+    init(stream: ByteStream) {
+        self.stream = stream
+        if stream.peek() == 0xEF {
+            let start = stream.offset
+            if stream.next() == 0xEF, stream.next() == 0xBB, stream.next() == 0xBF { return }
+            stream.seek(to: start)
+        }
+    }
+
+    /// Goes to `offset`, which must be where a record starts; lines are no longer counted right.
+    mutating func seek(to offset: Int) {
+        stream.seek(to: offset)
+    }
+
+    mutating func next() -> Record? {
+        while true {
+            guard stream.peek() != nil else { return nil }
+            let (line, offset) = (stream.line, stream.offset)
+            let fields = readFields()
+            if fields.count == 1 && fields[0].isEmpty { continue }  // blank line
+            return Record(fields: fields, line: line, offset: offset)
+        }
+    }
+
+    private mutating func readFields() -> [[UInt8]] {
+        var fields: [[UInt8]] = []
+        var field: [UInt8] = []
         var quoted = false
-        var scalars = Array(text.unicodeScalars)
-        scalars.append("\n")
-        var i = 0
-        while i < scalars.count {
-            let c = scalars[i]
+        while let c = stream.next() {
             if quoted {
-                if c == "\"" {
-                    if i + 1 < scalars.count && scalars[i + 1] == "\"" {
-                        field.append("\"")
-                        i += 1
+                if c == UInt8(ascii: "\"") {
+                    if stream.peek() == UInt8(ascii: "\"") {
+                        _ = stream.next()
+                        field.append(c)
                     } else {
                         quoted = false
                     }
                 } else {
                     field.append(c)
                 }
-            } else if c == "\"" {
+            } else if c == UInt8(ascii: "\"") {
                 quoted = true
-            } else if c == "," {
-                row.append(String(field))
-                field = String.UnicodeScalarView()
-            } else if c == "\n" || c == "\r" {
-                if c == "\r" && i + 1 < scalars.count && scalars[i + 1] == "\n" { i += 1 }
-                row.append(String(field))
-                field = String.UnicodeScalarView()
-                if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }
-                row = []
+            } else if c == UInt8(ascii: ",") {
+                fields.append(field)
+                field = []
+            } else if c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") {
+                if c == UInt8(ascii: "\r") && stream.peek() == UInt8(ascii: "\n") { _ = stream.next() }
+                break
             } else {
                 field.append(c)
             }
-            i += 1
         }
-        return rows
+        fields.append(field)
+        return fields
     }
+}
 
-    static func readFile(_ path: String) throws(IngestError) -> [UInt8] {
-        guard let f = fopen(path, "rb") else {
+/// Bytes from a file, read 64 KB at a time, or from memory; counts line breaks as it goes.
+final class ByteStream {
+    private let file: UnsafeMutablePointer<FILE>?
+    private var buffer: [UInt8]
+    private var position = 0
+    /// Offset in the input of `buffer[0]`.
+    private var bufferStart = 0
+    /// 1-based line of the next byte (counted from where reading or the last seek started).
+    private(set) var line = 1
+
+    init(path: String) throws(IngestError) {
+        guard let file = fopen(path, "rb") else {
             throw IngestError(file: path, message: "cannot open the file (\(String(cString: strerror(errno))))")
         }
-        defer { fclose(f) }
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = fread(&chunk, 1, chunk.count, f)
-            if n > 0 { bytes.append(contentsOf: chunk[..<n]) }
-            if n < chunk.count { break }
+        self.file = file
+        self.buffer = []
+    }
+
+    init(bytes: [UInt8]) {
+        self.file = nil
+        self.buffer = bytes
+    }
+
+    deinit {
+        if let file { fclose(file) }
+    }
+
+    /// Offset of the next byte.
+    var offset: Int { bufferStart + position }
+
+    func peek() -> UInt8? {
+        if position == buffer.count, !refill() { return nil }
+        return buffer[position]
+    }
+
+    func next() -> UInt8? {
+        guard let c = peek() else { return nil }
+        position += 1
+        if c == UInt8(ascii: "\n") || (c == UInt8(ascii: "\r") && peek() != UInt8(ascii: "\n")) { line += 1 }
+        return c
+    }
+
+    func seek(to offset: Int) {
+        if offset >= bufferStart && offset <= bufferStart + buffer.count {
+            position = offset - bufferStart
+        } else if let file {
+            fseeko(file, off_t(offset), SEEK_SET)
+            bufferStart = offset
+            buffer = []
+            position = 0
         }
-        return bytes
+    }
+
+    private func refill() -> Bool {
+        guard let file else { return false }
+        bufferStart += buffer.count
+        position = 0
+        buffer = [UInt8](repeating: 0, count: 1 << 16)
+        let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
+        buffer.removeSubrange(n...)
+        return n > 0
     }
 }

@@ -7,17 +7,68 @@ public enum SourceFiles {
 
     /// `path` itself when it is a file (or `-`), else the texts under it, sorted.
     public static func expand(_ path: String) throws(IngestError) -> [String] {
-        if path == "-" { return [path] }
+        Array(try walk(path))
+    }
+
+    /// `path` itself when it is a file (or `-`), else the texts under it in the order of
+    /// `expand`, found as they are needed: only the folders on the way down are listed at a
+    /// time, so a crawl of a million files is never held in memory.
+    public static func walk(_ path: String) throws(IngestError) -> Walk {
+        if path == "-" { return Walk(file: path) }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw IngestError(file: path, message: "no such file or directory")
         }
-        guard isDirectory.boolValue else { return [path] }
-        let names = FileManager.default.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
-        let base = URL(fileURLWithPath: path)
-        return names.sorted()
-            .filter { extensions.contains(($0 as NSString).pathExtension.lowercased()) }
-            .map { base.appendingPathComponent($0).path }
+        return isDirectory.boolValue ? Walk(directory: path) : Walk(file: path)
+    }
+
+    /// A depth-first walk that lists each folder when it gets there and sorts its entries so
+    /// that the paths come out in the order of their full relative paths (a folder `a` sorts
+    /// as `a/`, so `a.txt` comes before `a/b.txt`, as in a sort of the whole list).
+    public struct Walk: Sequence, IteratorProtocol {
+        /// Entries of the folders on the way down, last-first, with their paths.
+        private var stack: [[(name: String, path: String, isDirectory: Bool)]] = []
+        private var single: String?
+
+        init(file: String) { single = file }
+
+        /// Paths under `directory` are absolute, as `URL(fileURLWithPath:)` makes them.
+        init(directory: String) {
+            stack = [Walk.entries(of: URL(fileURLWithPath: directory).path)]
+        }
+
+        public mutating func next() -> String? {
+            if let file = single {
+                single = nil
+                return file
+            }
+            while let top = stack.indices.last {
+                guard let entry = stack[top].popLast() else {
+                    stack.removeLast()
+                    continue
+                }
+                if entry.isDirectory {
+                    stack.append(Walk.entries(of: entry.path))
+                } else if SourceFiles.extensions.contains((entry.name as NSString).pathExtension.lowercased()) {
+                    return entry.path
+                }
+            }
+            return nil
+        }
+
+        /// The folder's entries, sorted last-first so `popLast` takes them in order; folders
+        /// reached through symbolic links are not followed (as `FileManager`'s enumerator).
+        private static func entries(of directory: String) -> [(name: String, path: String, isDirectory: Bool)] {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+            let base = directory.hasSuffix("/") ? directory : directory + "/"
+            return names.map { name in
+                let path = base + name
+                var info = stat()
+                let isDirectory = lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFDIR
+                return (name, path, isDirectory)
+            }
+            .sorted { ($0.isDirectory ? $0.name + "/" : $0.name) > ($1.isDirectory ? $1.name + "/" : $1.name) }
+        }
     }
 
     /// The bytes of `path` (`-` is standard input).

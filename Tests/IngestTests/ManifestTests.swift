@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Ingest
@@ -57,5 +58,66 @@ struct ManifestTests {
         guard let m = try? Manifest(contentsOf: path) else { return }  // corpus not mounted
         #expect(m.entries.count == 5)
         #expect(m.hints(for: "/work/shared/corpus/seeds/004_a6dc616c4cd3605f.txt")?.publisherRegion == "绍兴市柯桥区")
+    }
+}
+
+/// A manifest read as a stream, and looked up through the index the ingest uses.
+struct ManifestStreamTests {
+    static func write(_ text: String) throws -> (folder: String, manifest: String) {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("ptt-manifest-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let manifest = folder + "/manifest.csv"
+        try text.write(toFile: manifest, atomically: true, encoding: .utf8)
+        return (folder, manifest)
+    }
+
+    @Test func readsTheSameRowsAsAWholeManifestWithAChunkBoundaryInsideAQuotedField() throws {
+        // Rows long enough that 64 KB reads end inside quoted titles with line breaks in them.
+        var text = "\u{FEFF}file,published_on,publisher_region,title\r\n"
+        for i in 0..<3000 {
+            text += "d\(i % 7)/\(i).txt,2023-0\(1 + i % 9)-1\(i % 10),杭州市,\"关于印发\"\"十四五\"\"规划的通知\n第\(i)号,其二\"\r\n"
+        }
+        let (folder, path) = try Self.write(text)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var reader = try ManifestReader(contentsOf: path)
+        let streamed = try reader.all()
+        #expect(streamed == (try Manifest(text: text, folder: folder)).entries)
+        #expect(streamed.count == 3000)
+        #expect(streamed[2999].hints.title == "关于印发\"十四五\"规划的通知\n第2999号,其二")
+        #expect(streamed[2999].path == folder + "/d3/2999.txt")
+    }
+
+    @Test func aBadRowIsLocatedByItsPhysicalLine() throws {
+        let text = "file,published_on,title\na.txt,2021-01-02,\"two\nlines\"\nb.txt,31/08/2021,x\n"
+        var reader = try ManifestReader(bytes: Array(text.utf8))
+        #expect(try reader.next()?.file == "a.txt")
+        #expect { _ = try reader.next() } throws: { ($0 as? IngestError)?.line == 4 }
+    }
+
+    @Test func notUTF8IsRefused() {
+        #expect {
+            var reader = try ManifestReader(bytes: Array("file,title\na.txt,".utf8) + [0xB9, 0xE3, 0x0A])
+            _ = try reader.all()
+        } throws: { ($0 as? IngestError)?.message == "the manifest is not UTF-8" }
+    }
+
+    @Test func theIndexFindsRowsByPathThenByNameAndTheFirstRowWins() throws {
+        let (folder, path) = try Self.write(
+            """
+            file,published_on,publisher_region,title
+            seeds/a.txt,2021-08-31,嵊州市,第一
+            other/a.txt,2022-01-01,,第二
+            seeds/a.txt,2023-01-01,,重复的行
+            dev/b.txt,2021,,"标题,有逗号"
+
+            """)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let index = try ManifestIndex(contentsOf: path)
+        #expect(index[folder + "/seeds/a.txt"].title == "第一")
+        #expect(index[folder + "/other/./a.txt"].title == "第二")
+        #expect(index["/elsewhere/a.txt"].title == "第一")
+        #expect(index[folder + "/dev/b.txt"].title == "标题,有逗号")
+        #expect(index[folder + "/dev/b.txt"].year == 2021)
+        #expect(index[folder + "/dev/c.txt"] == DocumentHints())
     }
 }
