@@ -23,33 +23,32 @@ struct CommitmentJSONWriter {
     var buffer: [UInt8] = []
 
     mutating func append(_ c: Commitment, _ d: DocumentFields) {
-        func key(_ k: StaticString, first: Bool = false) {
-            if !first { buffer.append(UInt8(ascii: ",")) }
-            buffer.append(UInt8(ascii: "\""))
-            k.withUTF8Buffer { buffer.append(contentsOf: $0) }
-            buffer.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
-        }
-        buffer.append(UInt8(ascii: "{"))
-        key("doc", first: true); buffer += d.doc
-        key("region"); appendString(c.region?.name)
-        key("region_code"); appendString(c.region?.code)
-        key("level"); appendString(c.region?.level.rawValue)
-        key("indicator"); appendString(c.indicator)
-        key("kind"); appendString(c.kind.rawValue)
-        key("multiplier"); appendRaw(json(c.multiplier))
-        key("value"); appendRaw(json(c.value))
-        key("unit"); appendString(c.unit)
-        key("qualifier"); appendString(c.qualifier)
-        key("firmness"); appendString(c.firmness)
-        key("per_year"); appendRaw(c.perYear.map { $0 ? "true" : "false" } ?? "null")
-        key("base_year"); appendRaw(json(c.baseYear))
-        key("deadline_year"); appendRaw(json(c.deadlineYear))
-        key("quote"); appendString(c.quote)
-        key("span"); appendRaw("[\(c.span.lowerBound),\(c.span.upperBound)]")
-        key("title"); buffer += d.title
-        key("published_on"); buffer += d.publishedOn
-        key("publisher"); buffer += d.publisher
-        buffer.append(UInt8(ascii: "}"))
+        // Each key is written with its punctuation as one literal: no per-key work.
+        appendRaw("{\"doc\":"); buffer += d.doc
+        appendRaw(",\"region\":"); appendString(c.region?.name)
+        appendRaw(",\"region_code\":"); appendString(c.region?.code)
+        appendRaw(",\"level\":"); appendString(c.region?.level.rawValue)
+        appendRaw(",\"indicator\":"); appendString(c.indicator)
+        appendRaw(",\"kind\":"); appendString(c.kind.rawValue)
+        appendRaw(",\"multiplier\":"); appendRaw(json(c.multiplier))
+        appendRaw(",\"value\":"); appendRaw(json(c.value))
+        appendRaw(",\"unit\":"); appendString(c.unit)
+        appendRaw(",\"qualifier\":"); appendString(c.qualifier)
+        appendRaw(",\"firmness\":"); appendString(c.firmness)
+        appendRaw(",\"per_year\":"); appendRaw(c.perYear.map { $0 ? "true" : "false" } ?? "null")
+        appendRaw(",\"base_year\":"); appendRaw(json(c.baseYear))
+        appendRaw(",\"deadline_year\":"); appendRaw(json(c.deadlineYear))
+        appendRaw(",\"quote\":"); appendString(c.quote)
+        appendRaw(",\"span\":["); appendRaw(String(c.span.lowerBound))
+        appendRaw(","); appendRaw(String(c.span.upperBound)); appendRaw("]")
+        appendRaw(",\"title\":"); buffer += d.title
+        appendRaw(",\"published_on\":"); buffer += d.publishedOn
+        appendRaw(",\"publisher\":"); buffer += d.publisher
+        appendRaw("}")
+    }
+
+    mutating func appendRaw(_ s: StaticString) {
+        s.withUTF8Buffer { buffer.append(contentsOf: $0) }
     }
 
     mutating func appendRaw(_ s: String) {
@@ -74,6 +73,12 @@ func appendJSONString(_ s: String?, to out: inout [UInt8]) {
         return
     }
     out.append(UInt8(ascii: "\""))
+    // Most strings need no escape: copy them whole.
+    if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+        out.append(contentsOf: s.utf8)
+        out.append(UInt8(ascii: "\""))
+        return
+    }
     for b in s.utf8 {
         switch b {
         case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])

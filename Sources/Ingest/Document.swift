@@ -80,15 +80,11 @@ public struct Document: Sendable {
 
     /// The exact raw substring behind the normalized range `range`.
     public func rawQuote(of range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: raw[rawSpan(of: range)])
-        return String(s)
+        String(scalars: raw[rawSpan(of: range)])
     }
 
     /// The normalized text of `range` as a String.
     public func string(_ range: Range<Int>) -> String {
-        var s = String.UnicodeScalarView()
-        s.append(contentsOf: text[range])
-        return String(s)
+        String(scalars: text[range])
     }
 }

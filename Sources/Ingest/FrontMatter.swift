@@ -56,7 +56,5 @@ struct FrontMatter: Sendable, Hashable {
 }
 
 func scalarString(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
-    var view = String.UnicodeScalarView()
-    view.append(contentsOf: scalars)
-    return String(view)
+    String(scalars: scalars)
 }

@@ -245,14 +245,10 @@ struct NameTrie: Sendable {
 extension String {
     /// Without leading and trailing spaces, tabs and line breaks (ASCII and ideographic).
     var trimmingSpaces: String {
-        let scalars = Array(unicodeScalars)
-        var lo = 0
-        var hi = scalars.count
-        while lo < hi && scalars[lo].isSpaceLike { lo += 1 }
-        while hi > lo && scalars[hi - 1].isSpaceLike { hi -= 1 }
-        var view = String.UnicodeScalarView()
-        view.append(contentsOf: scalars[lo..<hi])
-        return String(view)
+        var view = unicodeScalars[...]
+        while let first = view.first, first.isSpaceLike { view.removeFirst() }
+        while let last = view.last, last.isSpaceLike { view.removeLast() }
+        return view.startIndex == startIndex && view.endIndex == endIndex ? self : String(Substring(view))
     }
 }
 
