@@ -18,8 +18,14 @@ let package = Package(
             pkgConfig: "libpq",
             providers: [.apt(["libpq-dev"])]
         ),
+        // SHA-256 from OpenSSL (libpq-dev already depends on libssl-dev on Debian).
+        .systemLibrary(
+            name: "CLibCrypto",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
         .target(name: "Ingest"),
-        .target(name: "Store", dependencies: ["CLibPQ", "Ingest"]),
+        .target(name: "Store", dependencies: ["CLibPQ", "CLibCrypto", "Ingest"]),
         .executableTarget(
             name: "CLI",
             dependencies: [
