@@ -57,7 +57,13 @@ enum Cleaner {
         "返回顶部", "上一篇", "下一篇", "公众号", "公众账号", "APP", "数字报", "二维码", "微信", "微博", "内容摘要",
         "浏览次数", "点击数", "访问量", "网站首页", "加大", "减小", "还原",
     ])
-    static let navSeparators: Set<UInt32> = ["|", ">", "»", "›", "｜"].reduce(into: []) { $0.insert($1.unicodeScalars.first!.value) }
+    /// Separators of navigation bars and breadcrumbs: | > » › ｜.
+    @inline(__always) static func isNavSeparator(_ c: Unicode.Scalar) -> Bool {
+        switch c.value {
+        case 0x7C, 0x3E, 0xBB, 0x203A, 0xFF5C: true
+        default: false
+        }
+    }
 
     static func words(_ list: [String]) -> [[Unicode.Scalar]] { list.map { Array($0.unicodeScalars) } }
 
@@ -114,7 +120,7 @@ enum Cleaner {
                 case 0x3001, 0x3A, 0x21, 0x3F: line.pauses += 1  // 、 : ! ?
                 case 0x20: spaces += 1
                 case 0x2D: dashes += 1
-                default: if navSeparators.contains(v) { separators += 1 }
+                default: if isNavSeparator(c) { separators += 1 }
                 }
             }
         }

@@ -132,7 +132,7 @@ struct DocumentFactsReader {
         for line in headerLines where line.isNav {
             // Breadcrumb: 嵊州新闻网 >> 新闻频道 >> …
             var end = line.range.lowerBound
-            while end < line.range.upperBound && !Cleaner.navSeparators.contains(s[end].value) { end += 1 }
+            while end < line.range.upperBound && !Cleaner.isNavSeparator(s[end]) { end += 1 }
             let first = text.string(line.range.lowerBound..<end).trimmingSpaces
             if first.hasSuffix("网") { add(first) }
         }

@@ -29,7 +29,7 @@ extension ExtractionRun {
             }
             let cueEnd = i + m.length
             let follow: Unicode.Scalar = cueEnd < clause.upperBound ? t[cueEnd] : "。"
-            let isAction = t.has("行动".scalars, at: cueEnd) || t.has("工程".scalars, at: cueEnd)
+            let isAction = t.has("行动", at: cueEnd) || t.has("工程", at: cueEnd)
             // Programme names: “倍增计划”, 协同倍增企业.
             if follow.isHan && !isAction {
                 i = cueEnd
@@ -145,7 +145,7 @@ extension ExtractionRun {
                 i = verbEnd
                 continue
             }
-            let split = !t.contains("的".scalars, in: object)
+            let split = !t.contains("的", in: object)
             let items = split ? Indicator.items(t, object, splitOnAnd: verb.hasPrefix("建成") || verb.hasSuffix("建成")) : [object]
             let quoteStart = min(i, object.lowerBound)
             for item in items {
@@ -187,7 +187,7 @@ extension ExtractionRun {
                 let clause = s..<min(ctx.range.upperBound, m.range.upperBound + 1)
                 emitCampaign(name: s..<open, quote: s..<min(m.range.upperBound + 1, ctx.range.upperBound), clause: clause, ctx)
             case .years:
-                guard t.has("为期".scalars, at: m.range.lowerBound), m.range.upperBound < ctx.range.upperBound,
+                guard t.has("为期", at: m.range.lowerBound), m.range.upperBound < ctx.range.upperBound,
                     t[m.range.upperBound] == "的"
                 else { continue }
                 var e = m.range.upperBound + 1

@@ -141,7 +141,7 @@ extension ExtractionRun {
                 }
                 // 培育A、B、C 3个X: the list gives examples, X is what is counted.
                 let nounAfter = q.unitClass == .countable && q.range.upperBound < nextStart && t[q.range.upperBound].isHan
-                    && t.contains("、".scalars, in: between)
+                    && t.contains("、", in: between)
                 indicator = trim(between).isEmpty || nounAfter ? q.range.upperBound..<nextStart : between
                 // 工业投资累计完成1000亿元: nothing after the verb or the number names it; the subject does.
                 if trim(indicator).isEmpty { indicator = segStart..<v.lowerBound }
@@ -151,7 +151,7 @@ extension ExtractionRun {
                 // No verb: a target list (CPI涨幅2%左右; 省级专精特新中小企业10000家以上).
                 let end = q.range.upperBound
                 let atEnd = end >= clause.upperBound || t[end] == "、" || t[end] == "和" || t[end] == ","
-                let each = t.has("各有".scalars, endingAt: q.range.lowerBound) || t.has("各".scalars, endingAt: q.range.lowerBound)
+                let each = t.has("各有", endingAt: q.range.lowerBound) || t.has("各", endingAt: q.range.lowerBound)
                 guard atEnd || each, q.unit != nil else { continue }
                 indicator = segStart..<q.range.lowerBound
                 if trim(indicator).isEmpty {
@@ -167,7 +167,7 @@ extension ExtractionRun {
             }
             if q.unit == nil && kind != .level { continue }
             let trimmed = trim(indicator)
-            let paired = Vocabulary.pairedPrefixes.contains { t.has($0.0.scalars, at: trimmed.lowerBound) }
+            let paired = Vocabulary.pairedPrefixes.contains { t.has($0.0, at: trimmed.lowerBound) }
             let names = paired ? [trimmed] : Indicator.items(t, trimmed, splitOnAnd: false)
             var listLength = 1
             var k = n

@@ -69,11 +69,15 @@ struct ExtractionRun {
             if case .period(let p) = m.kind { fromTitle = p }
         }
         titlePeriod = fromTitle
+        // The first period in the title, else in the text: the text is read only up to it.
         var period: YearSpan?
-        for m in TimeExpressions.scan(title, in: 0..<title.count) + TimeExpressions.scan(t, in: 0..<t.count) {
-            if case .period(let p) = m.kind, year == nil || p.last >= year! {
-                period = p
-                break
+        for text in [title, t] where period == nil {
+            TimeExpressions.forEach(text, in: 0..<text.count) { m in
+                if case .period(let p) = m.kind, year == nil || p.last >= year! {
+                    period = p
+                    return false
+                }
+                return true
             }
         }
         planPeriod = period
@@ -179,7 +183,7 @@ struct ExtractionRun {
         }
         if pastYear && !future { return true }
         for at in sentencePastMarkers {
-            return !(future && !t.has("同比".scalars, at: at))
+            return !(future && !t.has("同比", at: at))
         }
         return false
     }
@@ -212,8 +216,9 @@ struct ExtractionRun {
         sentenceCampaignStart = campaignStart(in: r, times: times)
         var markers: [Int] = []
         var k = r.lowerBound
+        let pastMarkerTable = Self.pastMarkerTable
         while k < r.upperBound {
-            if let m = Self.pastMarkerTable.match(t, at: k, limit: r.upperBound) {
+            if let m = pastMarkerTable.match(t, at: k, limit: r.upperBound) {
                 markers.append(k)
                 k += m.length
             } else {
@@ -405,14 +410,14 @@ struct ExtractionRun {
         if let q = quantity?.qualifier ?? verbQualifier { qualifiers.append(q) }
         var perYear: Bool?
         if kind == .growth || kind == .reduction {
-            let annual = t.contains("年均".scalars, in: clause) || t.contains("每年".scalars, in: clause)
-                || t.contains("年均".scalars, in: ctx.range.lowerBound..<at)
+            let annual = t.contains("年均", in: clause) || t.contains("每年", in: clause)
+                || t.contains("年均", in: ctx.range.lowerBound..<at)
             perYear = annual || !(time.span) || perYearHint == true
-            if t.contains("累计".scalars, in: clause) { perYear = false }
+            if t.contains("累计", in: clause) { perYear = false }
         }
         var base = time.base
         if kind == .level || kind == .count || kind == .milestone {
-            if !t.contains("累计".scalars, in: clause) { base = nil }
+            if !t.contains("累计", in: clause) { base = nil }
         }
         if (kind == .growth || kind == .reduction) && perYear == true && !time.span { base = nil }
         out.append(

@@ -76,7 +76,7 @@ enum Indicator {
     /// Splits an enumeration (A、B和C) into its items, ignoring separators inside quotes.
     /// `A、B等C` names one aggregate and is not split.
     static func items(_ t: [Unicode.Scalar], _ r: Range<Int>, splitOnAnd: Bool) -> [Range<Int>] {
-        if t.contains("等".scalars, in: r) { return [r] }
+        if t.contains("等", in: r) { return [r] }
         var parts: [Range<Int>] = []
         var s = r.lowerBound
         var depth = 0
@@ -89,7 +89,7 @@ enum Indicator {
             if depth == 0 {
                 if c == "、" { sepLength = 1 }
                 if splitOnAnd && (c == "和" || c == "及" || c == "与") { sepLength = 1 }
-                if splitOnAnd && t.has("以及".scalars, at: k) { sepLength = 2 }
+                if splitOnAnd && t.has("以及", at: k) { sepLength = 2 }
             }
             if sepLength > 0 {
                 if k > s { parts.append(s..<k) }

@@ -176,6 +176,7 @@ enum Normalizer {
         // Cheap first look: simplified text has almost none of these, so ICU runs only on candidates.
         var han = 0
         var marked = 0
+        let traditionalOnly = Self.traditionalOnly
         for c in text.scalars where c.isCJK {
             han += 1
             if traditionalOnly.contains(c) { marked += 1 }

@@ -66,8 +66,18 @@ public enum TimeExpressions {
     /// Every time expression in `range`, in order.
     public static func scan(_ t: [Unicode.Scalar], in range: Range<Int>) -> [TimeMention] {
         var out: [TimeMention] = []
+        forEach(t, in: range) { m in
+            out.append(m)
+            return true
+        }
+        return out
+    }
+
+    /// Calls `body` with every time expression in `range`, in order, until it returns false.
+    static func forEach(_ t: [Unicode.Scalar], in range: Range<Int>, _ body: (TimeMention) -> Bool) {
         var i = range.lowerBound
         let end = range.upperBound
+        let starters = Self.starters
         while i < end {
             let c = t[i]
             if !starters.contains(c) {
@@ -82,7 +92,7 @@ public enum TimeExpressions {
                     if let (y2, at2) = year(t, at: k + 1), y2 > y, y2 - y <= 15 {
                         var e = at2
                         if e < end, t[e] == "年" { e += 1 }
-                        out.append(TimeMention(kind: .period(YearSpan(y, y2)), range: i..<e))
+                        guard body(TimeMention(kind: .period(YearSpan(y, y2)), range: i..<e)) else { return }
                         i = e
                         continue
                     }
@@ -99,14 +109,16 @@ public enum TimeExpressions {
                     break
                 }
                 let before = i > range.lowerBound ? t[i - 1] : " "
-                if before == "到" || before == "至" || (i >= 2 && t.has("力争".scalars, endingAt: i)) {
+                if before == "到" || before == "至" || (i >= 2 && t.has("力争", endingAt: i)) {
                     kind = .by(y)
-                } else if before == "比" || before == "较" || (before == "在" && t.contains("基础".scalars, in: e..<min(end, e + 4)))
-                    || (before == "与" && t.contains("相比".scalars, in: e..<min(end, e + 3)))
+                } else if before == "比" || before == "较" || (before == "在" && t.contains("基础", in: e..<min(end, e + 4)))
+                    || (before == "与" && t.contains("相比", in: e..<min(end, e + 3)))
                 {
                     kind = .base(y)
                 }
-                out.append(TimeMention(kind: kind, range: i - (kind == .base(y) || kind == .by(y) ? 1 : 0)..<e))
+                guard body(TimeMention(kind: kind, range: i - (kind == .base(y) || kind == .by(y) ? 1 : 0)..<e)) else {
+                    return
+                }
                 i = e
                 continue
             }
@@ -114,8 +126,10 @@ public enum TimeExpressions {
                 // "十五五"开局之年 names the plan's first year, not its end.
                 var k = i + p.length
                 if k < end, t[k] == "”" || t[k] == "\"" { k += 1 }
-                let opening = ["开局", "收官", "起步", "首年", "第一年"].contains { t.has($0.scalars, at: k) }
-                if !opening { out.append(TimeMention(kind: .period(p.value), range: i..<i + p.length)) }
+                let opening = ["开局", "收官", "起步", "首年", "第一年"].contains { t.has($0, at: k) }
+                if !opening {
+                    guard body(TimeMention(kind: .period(p.value), range: i..<i + p.length)) else { return }
+                }
                 i += p.length
                 continue
             }
@@ -123,7 +137,7 @@ public enum TimeExpressions {
                 // 一年内/三年内 are counted spans, not 年内 alone; 全年 after a number is a duration.
                 let prev = i > 0 ? t[i - 1] : " "
                 if Numerals.chineseDigit(prev) == nil && !prev.isASCIIDigit {
-                    out.append(TimeMention(kind: w.value, range: i..<i + w.length))
+                    guard body(TimeMention(kind: w.value, range: i..<i + w.length)) else { return }
                     i += w.length
                     continue
                 }
@@ -133,20 +147,19 @@ public enum TimeExpressions {
                 t[n.range.upperBound] == "年", i == 0 || !t[i - 1].isASCIIDigit
             {
                 let at = n.range.upperBound
-                let lead = i >= 2 && (t.has("为期".scalars, endingAt: i) || t.has("用".scalars, endingAt: i))
+                let lead = i >= 2 && (t.has("为期", endingAt: i) || t.has("用", endingAt: i))
                 let tail = campaignTails.first { t.has($0, at: at) }
                 let yearOfPlan = at + 1 < end && (t[at + 1] == "有" || t[at + 1] == "上" || t[at + 1] == "创")
                 if lead || tail != nil || yearOfPlan {
                     // 三年内 covers 内; 三年行动 leaves 行动 to the campaign name.
-                    let e = tail.map { $0 == "年内".scalars ? at + 2 : at + 1 } ?? at + 1
-                    let s = lead ? i - (t.has("为期".scalars, endingAt: i) ? 2 : 1) : i
-                    out.append(TimeMention(kind: .years(Int(n.value)), range: s..<e))
+                    let e = tail.map { $0.elementsEqual("年内".unicodeScalars) ? at + 2 : at + 1 } ?? at + 1
+                    let s = lead ? i - (t.has("为期", endingAt: i) ? 2 : 1) : i
+                    guard body(TimeMention(kind: .years(Int(n.value)), range: s..<e)) else { return }
                     i = e
                     continue
                 }
             }
             i += 1
         }
-        return out
     }
 }
