@@ -13,12 +13,13 @@ public enum SaveOutcome: String, Sendable, CaseIterable {
 
 /// Stores documents, their mentions and the targets derived from them, over one connection.
 ///
-/// Each document is saved in its own transaction: the document row, its mentions (by COPY) and
-/// the targets and revisions of the (region, indicator) pairs it touches, so a crash or a kill
-/// leaves either all of a document or none of it. Concurrent stores (other processes included)
-/// may save overlapping documents: a transaction-scoped advisory lock per document and per
-/// (region, indicator) pair orders them, and targets are derived from all mentions rather than
-/// patched, so the end state does not depend on the order.
+/// A batch of documents is saved in one transaction: the document rows and their mentions (by
+/// COPY), then the targets and revisions of the target identities (region, indicator, kind,
+/// deadline, unit family) they state, so a crash or a kill leaves each document either whole or
+/// absent. Concurrent stores (other processes included) may save overlapping documents:
+/// transaction-scoped advisory locks per document and per (region, indicator) pair, always taken
+/// in the same order, serialize them, and targets are derived from all mentions of an identity
+/// rather than patched, so the end state does not depend on the order.
 ///
 /// Not `Sendable`: it owns a connection. Use one per worker.
 public final class DocumentStore {
@@ -82,109 +83,275 @@ public final class DocumentStore {
         document: Document, rawHash: String? = nil, ingestKey: String? = nil, extractorVersion: String,
         regionName: String? = nil, reextract: Bool = false, extract: () throws -> [Commitment]
     ) throws -> SaveOutcome {
-        let contentHash = DocumentStore.contentHash(of: document)
-        let fields = Fields(document: document, regionName: regionName)
-        if !reextract,
-            try isUnchanged(
-                contentHash: contentHash, fields: fields, extractorVersion: extractorVersion, ingestKey: ingestKey)
-        {
-            return .unchanged
+        try withoutActuallyEscaping(extract) { extract in
+            let pending = PendingDocument(
+                document: document, rawHash: rawHash, ingestKey: ingestKey, regionName: regionName, extract: extract)
+            return try save([pending], extractorVersion: extractorVersion, reextract: reextract)[0].get()
         }
-        let mentions = try extract()
-        let rows = try mentionRows(mentions, publisherRegion: fields.regionCode)
+    }
+
+    /// Stores `batch` like `save(document:…)` does each document, in one transaction for all of
+    /// them; the result of each, in order.
+    ///
+    /// A document the server refuses fails alone: the batch is then written again one document
+    /// per transaction. A lost connection is thrown; documents of the batch may then be stored
+    /// or not, each whole (re-running finds the stored ones unchanged).
+    public func save(_ batch: [PendingDocument], extractorVersion: String, reextract: Bool = false) throws
+        -> [Result<SaveOutcome, any Error>]
+    {
+        var drafts = batch.map { Draft(pending: $0) }
+        var results = [Result<SaveOutcome, any Error>?](repeating: nil, count: batch.count)
+
+        // The same text twice in a batch (an article as .txt and as .html) is written by the first;
+        // the others are saved after the batch, on their own, and find it stored.
+        var seen: Set<String> = []
+        let repeats = drafts.indices.filter { !seen.insert(drafts[$0].contentHash).inserted }
+        var pending = drafts.indices.filter { !repeats.contains($0) }
+
+        if !reextract {
+            let unchanged = try touchUnchanged(pending.map { drafts[$0] }, extractorVersion: extractorVersion)
+            for i in pending where unchanged.contains(drafts[i].contentHash) { results[i] = .success(.unchanged) }
+            pending.removeAll { unchanged.contains(drafts[$0].contentHash) }
+        }
+
+        // Extraction runs before the transaction, so no lock is held during the CPU work.
+        var unknown: [NewIndicator] = []
+        pending.removeAll { i in
+            do {
+                drafts[i].mentions = try mentionRows(
+                    batch[i].extract(), publisherRegion: drafts[i].fields.regionCode, unknown: &unknown)
+                return false
+            } catch {
+                results[i] = .failure(error)
+                return true
+            }
+        }
+        try addIndicators(unknown)
+
+        do {
+            for (i, outcome) in zip(pending, try write(pending.map { drafts[$0] }, extractorVersion, reextract)) {
+                results[i] = .success(outcome)
+            }
+        } catch let error as StoreError where error.sqlState.isConnectionLoss || !connection.isOpen {
+            throw error
+        } catch {
+            // One document the server refuses must not take the others with it.
+            for i in pending {
+                results[i] = try failingAlone { try write([drafts[i]], extractorVersion, reextract)[0] }
+            }
+        }
+        for i in repeats {
+            results[i] = try failingAlone {
+                try save([batch[i]], extractorVersion: extractorVersion, reextract: reextract)[0].get()
+            }
+        }
+        return results.map { $0! }
+    }
+
+    /// The result of `body`, a lost connection thrown.
+    private func failingAlone(_ body: () throws -> SaveOutcome) throws -> Result<SaveOutcome, any Error> {
+        do {
+            return .success(try body())
+        } catch let error as StoreError where error.sqlState.isConnectionLoss || !connection.isOpen {
+            throw error
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// Of `drafts`, those stored with the same version and facts (by content hash), whose
+    /// `last_seen` (and `ingest_key`) this touches. One query and at most one update; rows are
+    /// locked in id order, as every writer locks documents.
+    func touchUnchanged(_ drafts: [Draft], extractorVersion: String) throws -> Set<String> {
+        guard !drafts.isEmpty else { return [] }
+        let byHash = Dictionary(drafts.map { ($0.contentHash, $0) }, uniquingKeysWith: { first, _ in first })
+        var ids: [String] = []
+        var keys: [String] = []
+        var unchanged: Set<String> = []
+        for row in try connection.execute(
+            """
+            SELECT id, content_hash, extractor_version, title, published_on, publisher_region_code,
+                publisher_region_name
+            FROM documents WHERE content_hash = ANY(\(Array(byHash.keys)))
+            """
+        ).rows {
+            let draft = byHash[try row.decode("content_hash", as: String.self)]!
+            guard try draft.fields.matches(row, extractorVersion: extractorVersion) else { continue }
+            unchanged.insert(draft.contentHash)
+            ids.append(String(try row.decode("id", as: Int.self)))
+            keys.append(draft.ingestKey ?? "")
+        }
+        if !ids.isEmpty {
+            try connection.execute(
+                """
+                UPDATE documents d SET last_seen = now(), ingest_key = coalesce(nullif(u.key, ''), d.ingest_key)
+                FROM (
+                    SELECT id FROM documents WHERE id = ANY(\(ids)::bigint[]) ORDER BY id FOR NO KEY UPDATE
+                ) s
+                JOIN unnest(\(ids)::bigint[], \(keys)) AS u(id, key) ON u.id = s.id
+                WHERE d.id = s.id
+                """)
+        }
+        return unchanged
+    }
+
+    /// Writes `drafts` (distinct texts, mentions extracted) in one transaction: new documents by
+    /// COPY, changed ones updated with their mentions replaced, then the targets of every identity
+    /// their old and new mentions state, re-derived once for the whole transaction.
+    ///
+    /// Every writer takes its locks in the same order: advisory locks on the documents' content
+    /// hashes (one statement, sorted), the stored documents' rows (one statement, by id), then
+    /// advisory locks on the (region, indicator) pairs in `ptt_refresh_target_identities` (one
+    /// statement, sorted). So concurrent ingests never deadlock, and the targets are derived from
+    /// all committed mentions, whatever order the documents came in.
+    func write(_ drafts: [Draft], _ extractorVersion: String, _ reextract: Bool) throws -> [SaveOutcome] {
+        guard !drafts.isEmpty else { return [] }
         return try connection.withTransaction { db in
-            // One transaction per document at a time, across processes.
-            try db.execute("SELECT pg_advisory_xact_lock(1, hashtext(\(contentHash)))")
-            let existing = try db.execute(
+            let hashes = drafts.map(\.contentHash)
+            try db.execute(
                 """
-                SELECT id, extractor_version, title, published_on, publisher_region_code, publisher_region_name
-                FROM documents WHERE content_hash = \(contentHash) FOR UPDATE
+                SELECT pg_advisory_xact_lock(1, h)
+                FROM (SELECT DISTINCT hashtext(c) AS h FROM unnest(\(hashes)) AS c ORDER BY h) s
+                """)
+            var stored: [String: Row] = [:]
+            for row in try db.execute(
                 """
-            ).first
-            let raw = Fields.storable(String(String.UnicodeScalarView(document.raw)))
-            let text = Fields.storable(String(String.UnicodeScalarView(document.text)))
-            let id: Int
-            var pairs: [(String, String)] = []
-            let outcome: SaveOutcome
-            if let existing {
-                id = try existing.decode("id")
-                if !reextract, try fields.matches(existing, extractorVersion: extractorVersion) {
+                SELECT id, content_hash, extractor_version, title, published_on, publisher_region_code,
+                    publisher_region_name
+                FROM documents WHERE content_hash = ANY(\(hashes)) ORDER BY id FOR NO KEY UPDATE
+                """
+            ).rows {
+                stored[try row.decode("content_hash")] = row
+            }
+
+            var outcomes: [SaveOutcome] = []
+            var written: [(id: Int, draft: Draft)] = []
+            var replaced: [String] = []
+            var new: [Draft] = []
+            for draft in drafts {
+                guard let row = stored[draft.contentHash] else {
+                    new.append(draft)
+                    outcomes.append(.new)
+                    continue
+                }
+                let id: Int = try row.decode("id")
+                if !reextract, try draft.fields.matches(row, extractorVersion: extractorVersion) {
+                    // Stored by another writer since `touchUnchanged` looked.
                     try db.execute(
                         """
-                        UPDATE documents SET last_seen = now(), ingest_key = coalesce(\(ingestKey), ingest_key)
+                        UPDATE documents SET last_seen = now(), ingest_key = coalesce(\(draft.ingestKey), ingest_key)
                         WHERE id = \(id)
                         """)
-                    return .unchanged
+                    outcomes.append(.unchanged)
+                    continue
                 }
-                // The old mentions' targets must be re-derived too.
-                for row in try db.execute(
-                    """
-                    DELETE FROM mentions WHERE document_id = \(id)
-                    RETURNING coalesce(target_region_code, ''), indicator_key
-                    """
-                ).rows {
-                    pairs.append((try row.decode(0), try row.decode(1)))
-                }
+                let fields = draft.fields
                 try db.execute(
                     """
                     UPDATE documents SET source = \(fields.source), title = \(fields.title),
                         published_on = \(fields.publishedOn), publisher = \(fields.publisher),
                         publisher_region_code = \(fields.regionCode), publisher_region_name = \(fields.regionName),
-                        normalized_text = \(text), was_traditional = \(fields.wasTraditional),
-                        extractor_version = \(extractorVersion), raw_hash = coalesce(raw_hash, \(rawHash)),
-                        plan_period = \(fields.planPeriod), last_seen = now(), ingest_key = \(ingestKey)
+                        normalized_text = \(Fields.storable(draft.document.text)),
+                        was_traditional = \(fields.wasTraditional), extractor_version = \(extractorVersion),
+                        raw_hash = coalesce(raw_hash, \(draft.rawHash)), plan_period = \(fields.planPeriod),
+                        last_seen = now(), ingest_key = \(draft.ingestKey)
                     WHERE id = \(id)
                     """)
-                outcome = .updated
-            } else {
-                id = try db.execute(
+                replaced.append(String(id))
+                written.append((id, draft))
+                outcomes.append(.updated)
+            }
+
+            // The old mentions' targets must be re-derived too.
+            var identities: [TargetIdentity] = []
+            if !replaced.isEmpty {
+                for row in try db.execute(
                     """
-                    INSERT INTO documents (content_hash, raw_hash, source, title, published_on, publisher,
-                        publisher_region_code, publisher_region_name, raw_text, normalized_text,
-                        was_traditional, extractor_version, plan_period, ingest_key)
-                    VALUES (\(contentHash), \(rawHash), \(fields.source), \(fields.title), \(fields.publishedOn),
-                        \(fields.publisher), \(fields.regionCode), \(fields.regionName), \(raw), \(text),
-                        \(fields.wasTraditional), \(extractorVersion), \(fields.planPeriod), \(ingestKey))
-                    RETURNING id
+                    DELETE FROM mentions WHERE document_id = ANY(\(replaced)::bigint[])
+                    RETURNING target_region_code, indicator_key, kind, deadline_year, unit_family
                     """
-                ).first!.decode(0)
-                outcome = .new
+                ).rows {
+                    identities.append(
+                        TargetIdentity(
+                            region: try row.decode(0), indicatorKey: try row.decode(1), kind: try row.decode(2),
+                            deadlineYear: try row.decode(3), unitFamily: try row.decode(4)))
+                }
+            }
+            if !new.isEmpty {
+                let ids = try db.execute(
+                    "SELECT nextval(pg_get_serial_sequence('documents', 'id')) FROM generate_series(1, \(new.count))"
+                ).rows.map { try $0.decode(0, as: Int.self) }
+                // COPY writes the identity column as given (like OVERRIDING SYSTEM VALUE).
+                try db.copy(
+                    into: "documents", columns: DocumentStore.documentColumns,
+                    rows: zip(ids, new).lazy.map { id, draft in draft.documentRow(id: id, extractorVersion) })
+                written += zip(ids, new).map { ($0, $1) }
             }
             try db.copy(
                 into: "mentions", columns: DocumentStore.mentionColumns,
-                rows: rows.map { [id.sqlText] + $0.values })
-            pairs += rows.map { ($0.region ?? "", $0.indicatorKey) }
-            if !pairs.isEmpty {
+                rows: written.lazy.flatMap { id, draft in draft.mentions.lazy.map { [id.sqlText] + $0.values } })
+            identities += written.flatMap { $0.draft.mentions.map(\.identity) }
+            if !identities.isEmpty {
                 try db.execute(
-                    "SELECT ptt_refresh_targets(\(pairs.map(\.0)), \(pairs.map(\.1)))")
+                    """
+                    SELECT ptt_refresh_target_identities(\(identities.map { $0.region ?? "" }),
+                        \(identities.map(\.indicatorKey)), \(identities.map(\.kind)),
+                        \(SQLValue.integerArray(identities.map(\.deadlineYear))), \(identities.map(\.unitFamily)))
+                    """)
             }
-            return outcome
+            return outcomes
         }
-    }
-
-    /// Whether the document is stored with the same version and facts; if so, touches `last_seen`.
-    func isUnchanged(contentHash: String, fields: Fields, extractorVersion: String, ingestKey: String?) throws -> Bool {
-        guard
-            let row = try connection.execute(
-                """
-                SELECT id, extractor_version, title, published_on, publisher_region_code, publisher_region_name
-                FROM documents WHERE content_hash = \(contentHash)
-                """
-            ).first, try fields.matches(row, extractorVersion: extractorVersion)
-        else { return false }
-        let id: Int = try row.decode("id")
-        try connection.execute(
-            "UPDATE documents SET last_seen = now(), ingest_key = coalesce(\(ingestKey), ingest_key) WHERE id = \(id)")
-        return true
     }
 
     // MARK: Rows
 
-    /// A mention's values in `mentionColumns` order (after document_id), and its target pair.
-    struct MentionRow {
-        var values: [String?]
+    /// A document on its way to the database: what `save` computes once per document.
+    struct Draft {
+        var document: Document
+        var rawHash: String?
+        var ingestKey: String?
+        var contentHash: String
+        var fields: Fields
+        var mentions: [MentionRow] = []
+
+        init(pending: PendingDocument) {
+            document = pending.document
+            rawHash = pending.rawHash
+            ingestKey = pending.ingestKey
+            contentHash = DocumentStore.contentHash(of: pending.document)
+            fields = Fields(document: pending.document, regionName: pending.regionName)
+        }
+
+        /// The document's values in `documentColumns` order.
+        func documentRow(id: Int, _ extractorVersion: String) -> [String?] {
+            [
+                id.sqlText, contentHash, rawHash, fields.source, fields.title, fields.publishedOn?.sqlText,
+                fields.publisher, fields.regionCode, fields.regionName, Fields.storable(document.raw),
+                Fields.storable(document.text), fields.wasTraditional.sqlText, extractorVersion, fields.planPeriod,
+                ingestKey,
+            ]
+        }
+    }
+
+    static let documentColumns = [
+        "id", "content_hash", "raw_hash", "source", "title", "published_on", "publisher", "publisher_region_code",
+        "publisher_region_name", "raw_text", "normalized_text", "was_traditional", "extractor_version",
+        "plan_period", "ingest_key",
+    ]
+
+    /// What makes mentions one target (`targets_identity`).
+    struct TargetIdentity {
         var region: String?
         var indicatorKey: String
+        var kind: String
+        var deadlineYear: Int?
+        var unitFamily: String
+    }
+
+    /// A mention's values in `mentionColumns` order (after document_id), and its target.
+    struct MentionRow {
+        var values: [String?]
+        var identity: TargetIdentity
     }
 
     static let mentionColumns = [
@@ -193,20 +360,20 @@ public final class DocumentStore {
         "target_region_code", "indicator_key", "unit_family",
     ]
 
-    /// The mentions as rows, after adding indicators not yet in the vocabulary.
-    ///
-    /// New indicators are committed on their own, before the document's transaction: two
-    /// stores adding the same indicator inside their transactions could deadlock, and an
-    /// indicator without mentions is harmless (the vocabulary only grows). An indicator written
-    /// several ways keeps the least (name, unit family) offered, so the row does not depend on
-    /// which document came first.
-    func mentionRows(_ mentions: [Commitment], publisherRegion: String?) throws -> [MentionRow] {
-        var unknown: [String: (name: String, family: UnitFamily)] = [:]
-        let rows = mentions.map { m -> MentionRow in
+    /// An indicator found in text but not in the vocabulary.
+    struct NewIndicator {
+        var key: String
+        var name: String
+        var family: UnitFamily
+    }
+
+    /// The mentions as rows; indicators not in the vocabulary are appended to `unknown`.
+    func mentionRows(_ mentions: [Commitment], publisherRegion: String?, unknown: inout [NewIndicator]) -> [MentionRow] {
+        mentions.map { m -> MentionRow in
             let indicator = Fields.storable(m.indicator)
             let (key, known) = vocabulary.key(for: indicator)
             let family = UnitFamily(unit: m.unit)
-            if !known, unknown[key] == nil { unknown[key] = (indicator, family) }
+            if !known { unknown.append(NewIndicator(key: key, name: indicator, family: family)) }
             let region = m.region?.code ?? publisherRegion
             let values: [String?] = [
                 m.region?.code, m.region?.name, m.region?.level.rawValue, indicator, m.kind.rawValue,
@@ -215,20 +382,65 @@ public final class DocumentStore {
                 Fields.storable(m.quote), m.span.lowerBound.sqlText, m.span.upperBound.sqlText,
                 region, key, family.rawValue,
             ]
-            return MentionRow(values: values, region: region, indicatorKey: key)
+            return MentionRow(
+                values: values,
+                identity: TargetIdentity(
+                    region: region, indicatorKey: key, kind: m.kind.rawValue, deadlineYear: m.deadlineYear,
+                    unitFamily: family.rawValue))
         }
-        if !unknown.isEmpty {
-            let keys = unknown.keys.sorted()
-            try connection.execute(
-                """
-                INSERT INTO indicators (key, name, unit_family)
-                SELECT * FROM unnest(\(keys), \(keys.map { unknown[$0]!.name }), \(keys.map { unknown[$0]!.family.rawValue }))
-                ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, unit_family = EXCLUDED.unit_family
-                WHERE NOT indicators.canonical
-                    AND (EXCLUDED.name, EXCLUDED.unit_family) < (indicators.name, indicators.unit_family)
-                """)
-        }
-        return rows
+    }
+
+    /// Adds the indicators of `unknown` not yet in the vocabulary.
+    ///
+    /// Committed on their own, before the documents' transaction: two stores adding the same
+    /// indicator inside their transactions could deadlock, and an indicator without mentions is
+    /// harmless (the vocabulary only grows). An indicator written several ways keeps the least
+    /// (name, unit family) offered, in the server's order, so the row does not depend on which
+    /// document came first.
+    func addIndicators(_ unknown: [NewIndicator]) throws {
+        guard !unknown.isEmpty else { return }
+        try connection.execute(
+            """
+            INSERT INTO indicators (key, name, unit_family)
+            SELECT DISTINCT ON (key) key, name, unit_family
+            FROM unnest(\(unknown.map(\.key)), \(unknown.map(\.name)), \(unknown.map(\.family.rawValue)))
+                AS u(key, name, unit_family)
+            ORDER BY key, name, unit_family
+            ON CONFLICT (key) DO UPDATE SET name = EXCLUDED.name, unit_family = EXCLUDED.unit_family
+            WHERE NOT indicators.canonical
+                AND (EXCLUDED.name, EXCLUDED.unit_family) < (indicators.name, indicators.unit_family)
+            """)
+    }
+}
+
+/// A document read and prepared, ready for `DocumentStore.save(_:extractorVersion:reextract:)`.
+public struct PendingDocument {
+    public var document: Document
+    /// SHA-256 of the file's bytes.
+    public var rawHash: String?
+    /// See `DocumentStore.ingestKey(rawHash:hints:)`.
+    public var ingestKey: String?
+    /// The publisher region a manifest gave, used when the text pipeline could not resolve it.
+    public var regionName: String?
+    /// The document's mentions; called only when they are needed.
+    public var extract: () throws -> [Commitment]
+
+    public init(
+        document: Document, rawHash: String? = nil, ingestKey: String? = nil, regionName: String? = nil,
+        extract: @escaping () throws -> [Commitment]
+    ) {
+        self.document = document
+        self.rawHash = rawHash
+        self.ingestKey = ingestKey
+        self.regionName = regionName
+        self.extract = extract
+    }
+}
+
+extension SQLValue {
+    /// An `integer[]` parameter; nil elements are NULL.
+    static func integerArray(_ values: [Int?]) -> SQLValue {
+        SQLValue(text: "{" + values.map { $0.map(String.init) ?? "NULL" }.joined(separator: ",") + "}", oid: 1007)
     }
 }
 
@@ -266,6 +478,14 @@ struct Fields {
             && row.decode("published_on", as: Day?.self) == publishedOn
             && row.decode("publisher_region_code", as: String?.self) == regionCode
             && row.decode("publisher_region_name", as: String?.self) == regionName
+    }
+
+    /// `scalars` as text without NUL characters, like `storable(_: String)`, in one pass.
+    static func storable(_ scalars: [Unicode.Scalar]) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count * 3)
+        for s in scalars { UTF8.encode(s == "\0" ? "\u{FFFD}" : s) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// `text` with NUL characters, which PostgreSQL text cannot hold, replaced by U+FFFD: one

@@ -39,7 +39,7 @@ public struct IngestSummary: Sendable {
 }
 
 /// Reads, extracts and stores files with `jobs` workers, each with its own connection, each
-/// document in its own transaction, and records the run in `ingest_runs`.
+/// batch of documents in one transaction, and records the run in `ingest_runs`.
 ///
 /// A file that fails (undecodable, unreadable, refused by the server) is recorded and the rest
 /// go on. A lost connection (server restarted) stops the run: every document committed before
@@ -54,6 +54,10 @@ public struct Ingester: Sendable {
 
     /// Files a worker takes at a time (one fast-path query each).
     static let batch = 64
+    /// Documents saved in one transaction. Amortizes round trips and commits; more would hold
+    /// more advisory locks at once (one per document and per region and indicator) and make a
+    /// kill lose more work, for little more gain.
+    static let perTransaction = 16
 
     public init(
         jobs: Int = 1, reextract: Bool = false, extractorVersion: String = Extractor.version,
@@ -103,7 +107,7 @@ public struct Ingester: Sendable {
             }
             // Files are taken `batch` at a time: read and hashed, then one query skips those
             // stored from the same bytes and hints by this extractor (see
-            // `DocumentStore.touchStored`); the rest are read and saved one by one.
+            // `DocumentStore.touchStored`); the rest are decoded, extracted and saved.
             while let batch = state.next(upTo: Ingester.batch) {
                 var files: [(input: IngestInput, bytes: [UInt8], rawHash: String, ingestKey: String)] = []
                 for input in batch {
@@ -127,30 +131,49 @@ public struct Ingester: Sendable {
                         stored = []  // take the full path; its errors are reported per file
                     }
                 }
-                for file in files {
+                // The rest are decoded, then saved `perTransaction` at a time in one transaction
+                // (see `DocumentStore.save(_:extractorVersion:reextract:)`); each is reported once
+                // the transaction that stored it has committed.
+                var pending: [(input: IngestInput, document: PendingDocument)] = []
+                for (n, file) in files.enumerated() {
                     if stored.contains(file.ingestKey) {
                         progress(state.finish(.unchanged))
-                        continue
+                    } else {
+                        do {
+                            let document = try pipeline.prepare(
+                                bytes: file.bytes, source: file.input.path, hints: file.input.hints)
+                            pending.append(
+                                (
+                                    file.input,
+                                    PendingDocument(
+                                        document: document, rawHash: file.rawHash, ingestKey: file.ingestKey,
+                                        regionName: file.input.hints.publisherRegion
+                                    ) { extractor.extract(from: document) }
+                                ))
+                        } catch {
+                            progress(state.fail(IngestFailure(file: file.input.path, reason: Ingester.reason(error))))
+                        }
                     }
-                    let input = file.input
+                    guard pending.count == Ingester.perTransaction || (n == files.count - 1 && !pending.isEmpty)
+                    else { continue }
+                    let results: [Result<SaveOutcome, any Error>]
                     do {
-                        let document = try pipeline.prepare(bytes: file.bytes, source: input.path, hints: input.hints)
-                        let outcome = try store.save(
-                            document: document, rawHash: file.rawHash, ingestKey: file.ingestKey,
-                            extractorVersion: extractorVersion, regionName: input.hints.publisherRegion,
-                            reextract: reextract
-                        ) { extractor.extract(from: document) }
-                        progress(state.finish(outcome))
+                        results = try store.save(
+                            pending.map(\.document), extractorVersion: extractorVersion, reextract: reextract)
                     } catch let error as StoreError where error.sqlState.isConnectionLoss || !store.connection.isOpen {
                         state.interrupt(error)
                         return
-                    } catch let error as StoreError {
-                        progress(state.fail(IngestFailure(file: input.path, reason: error.description)))
-                    } catch let error as IngestError {
-                        progress(state.fail(IngestFailure(file: input.path, reason: error.message)))
                     } catch {
-                        progress(state.fail(IngestFailure(file: input.path, reason: "\(error)")))
+                        results = pending.map { _ in .failure(error) }
                     }
+                    for (file, result) in zip(pending, results) {
+                        switch result {
+                        case .success(let outcome): progress(state.finish(outcome))
+                        case .failure(let error):
+                            progress(state.fail(IngestFailure(file: file.input.path, reason: Ingester.reason(error))))
+                        }
+                    }
+                    pending.removeAll()
                 }
             }
         }
@@ -159,6 +182,15 @@ public struct Ingester: Sendable {
             try record(summary, on: main)
         }
         return summary
+    }
+
+    /// What a failed file's report says: the error's one sentence.
+    static func reason(_ error: any Error) -> String {
+        switch error {
+        case let error as StoreError: error.description
+        case let error as IngestError: error.message
+        default: "\(error)"
+        }
     }
 
     /// Finishes the run's row and stores its failures (COPY).

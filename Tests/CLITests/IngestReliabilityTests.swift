@@ -19,6 +19,10 @@ import Testing
         return dir
     }
 
+    /// Documents of the corpora interrupted midway: enough transactions (of up to 16 documents,
+    /// per worker) that an ingest is still running after the first ones commit.
+    static let interruptedCorpusSize = 400
+
     static let checksumQuery = "SELECT string_agg(table_name || ' ' || rows || ' ' || checksum, ', ' ORDER BY table_name) FROM content_checksums"
 
     /// The checksums after a clean ingest of `corpus` into a database of its own in the same cluster.
@@ -69,14 +73,14 @@ import Testing
 
     @Test func killedMidwayThenRunAgainEqualsACleanIngest() throws {
         try PTTBinary.withHome("kill") { ptt in
-            let corpus = try Self.makeCorpus(ptt.home, 80)
+            let corpus = try Self.makeCorpus(ptt.home, Self.interruptedCorpusSize)
             let expected = try Self.reference(ptt, corpus)
             let victim = try ptt.start(["ingest", corpus, "--jobs", "2"])
             try Self.waitForDocuments(ptt, 10, while: victim)
             kill(victim.processIdentifier, SIGKILL)
             victim.waitUntilExit()
             let stored = Int(try ptt.query("SELECT count(*) FROM documents")) ?? 0
-            #expect(stored < 80, "the ingest finished before it could be killed")
+            #expect(stored < Self.interruptedCorpusSize, "the ingest finished before it could be killed")
             // Every stored document is whole: its targets exist and the run was never finished.
             #expect(try ptt.query("SELECT count(*) FROM ingest_runs WHERE finished_at IS NULL") == "1")
             let rerun = try ptt.run("ingest", corpus, "--jobs", "2")
@@ -88,7 +92,7 @@ import Testing
 
     @Test func serverRestartedMidwayIsAClearErrorAndTheRerunCompletes() throws {
         try PTTBinary.withHome("restart-ingest") { ptt in
-            let corpus = try Self.makeCorpus(ptt.home, 80)
+            let corpus = try Self.makeCorpus(ptt.home, Self.interruptedCorpusSize)
             let expected = try Self.reference(ptt, corpus)
             let out = ptt.home + "/ingest.err"
             FileManager.default.createFile(atPath: out, contents: nil)
