@@ -37,6 +37,34 @@ struct MappedText: Sendable {
         end.append(other.end[i])
     }
 
+    /// Keeps only `lines` (ranges of lines in order, as `lineRanges()` gives them), joined by line
+    /// breaks, each break mapped to the empty raw range where the line after it starts.
+    ///
+    /// Works in place: a kept line moves towards the front by at least the lines dropped before
+    /// it, and the break before it takes the place of the one that ended the line before it.
+    mutating func keepLines(_ lines: [Range<Int>]) {
+        var w = 0
+        for (n, range) in lines.enumerated() {
+            precondition(range.lowerBound >= w + (n > 0 ? 1 : 0), "lines must be in order and apart")
+            if n > 0 {
+                let at = start[range.lowerBound]
+                scalars[w] = "\n"
+                start[w] = at
+                end[w] = at
+                w += 1
+            }
+            for k in range {
+                scalars[w] = scalars[k]
+                start[w] = start[k]
+                end[w] = end[k]
+                w += 1
+            }
+        }
+        scalars.removeSubrange(w...)
+        start.removeSubrange(w...)
+        end.removeSubrange(w...)
+    }
+
     /// Ranges of lines, without their line breaks.
     func lineRanges() -> [Range<Int>] {
         var lines: [Range<Int>] = []
@@ -52,4 +80,22 @@ struct MappedText: Sendable {
     func string(_ range: Range<Int>) -> String {
         String(scalars: scalars[range])
     }
+}
+
+/// The raw range each scalar of a text came from, for stages that can read either a
+/// `MappedText` or the raw text itself (`IdentityMap`) without copying it first.
+protocol RawOffsets {
+    func rawStart(_ i: Int) -> Int32
+    func rawEnd(_ i: Int) -> Int32
+}
+
+extension MappedText: RawOffsets {
+    @inline(__always) func rawStart(_ i: Int) -> Int32 { start[i] }
+    @inline(__always) func rawEnd(_ i: Int) -> Int32 { end[i] }
+}
+
+/// The map of the raw text onto itself: scalar `i` came from `i ..< i + 1`.
+struct IdentityMap: RawOffsets {
+    @inline(__always) func rawStart(_ i: Int) -> Int32 { Int32(i) }
+    @inline(__always) func rawEnd(_ i: Int) -> Int32 { Int32(i + 1) }
 }

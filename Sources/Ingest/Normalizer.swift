@@ -12,10 +12,21 @@ import Foundation
 enum Normalizer {
     /// Folds, unifies and collapses (everything but the traditional → simplified step).
     static func fold(_ input: MappedText) -> MappedText {
-        var out = MappedText(reservingCapacity: input.count)
-        let s = input.scalars
+        fold(input.scalars, from: 0, map: input)
+    }
+
+    /// Folds `raw[range]` with the identity map; without copying it first when `range` runs to
+    /// the end of `raw` (the folding rules look ahead, so they must see what the copy would end with).
+    static func fold(_ raw: [Unicode.Scalar], range: Range<Int>) -> MappedText {
+        guard range.upperBound == raw.count else { return fold(MappedText(identity: raw, range: range)) }
+        return fold(raw, from: range.lowerBound, map: IdentityMap())
+    }
+
+    /// Folds `s[first...]`; `map` gives the raw range of each scalar of `s`.
+    private static func fold<Map: RawOffsets>(_ s: [Unicode.Scalar], from first: Int, map: Map) -> MappedText {
+        var out = MappedText(reservingCapacity: s.count - first)
         let n = s.count
-        var i = 0
+        var i = first
         while i < n {
             var c = s[i]
             let v = c.value
@@ -26,12 +37,12 @@ enum Normalizer {
                         continue
                     }
                     trimTrailingSpace(&out)
-                    if let last = out.scalars.last, last != "\n" { out.append("\n", input.start[i], input.end[i]) }
+                    if let last = out.scalars.last, last != "\n" { out.append("\n", map.rawStart(i), map.rawEnd(i)) }
                     i += 1
                     continue
                 }
                 if c == " " || c == "\t" {
-                    appendSpace(&out, input, i)
+                    appendSpace(&out, map, i)
                     i += 1
                     continue
                 }
@@ -44,7 +55,7 @@ enum Normalizer {
                 case 0xFF01...0xFF5E:
                     c = Unicode.Scalar(v - 0xFEE0)!
                 case 0xA0, 0x3000, 0x2000...0x200A, 0x202F, 0x205F:
-                    appendSpace(&out, input, i)
+                    appendSpace(&out, map, i)
                     i += 1
                     continue
                 case 0x200B...0x200D, 0xFEFF, 0x80...0x9F:
@@ -57,19 +68,19 @@ enum Normalizer {
             if isDashLike(c) && !out.scalars.isEmpty && out.scalars.last!.isPlainDigit && i + 1 < n
                 && foldedDigit(s[i + 1])
             {
-                out.append(isDateDash(out.scalars, s, at: i) ? c : "—", input.start[i], input.end[i])
+                out.append(isDateDash(out.scalars, s, at: i) ? c : "—", map.rawStart(i), map.rawEnd(i))
                 i += 1
                 continue
             }
             if c.isCJK, i + 1 < n, s[i + 1] == "(" || s[i + 1] == "（" {
                 let skip = pinyinAnnotation(s, at: i + 1)
                 if skip > 0 {
-                    out.append(c, input.start[i], input.end[i + skip])
+                    out.append(c, map.rawStart(i), map.rawEnd(i + skip))
                     i += skip + 1
                     continue
                 }
             }
-            out.append(c, input.start[i], input.end[i])
+            out.append(c, map.rawStart(i), map.rawEnd(i))
             i += 1
         }
         trimTrailingSpace(&out)
@@ -81,9 +92,9 @@ enum Normalizer {
         return out
     }
 
-    @inline(__always) static func appendSpace(_ out: inout MappedText, _ input: MappedText, _ i: Int) {
+    @inline(__always) static func appendSpace<Map: RawOffsets>(_ out: inout MappedText, _ map: Map, _ i: Int) {
         guard let last = out.scalars.last, last != "\n", last != " " else { return }
-        out.append(" ", input.start[i], input.end[i])
+        out.append(" ", map.rawStart(i), map.rawEnd(i))
     }
 
     @inline(__always) static func trimTrailingSpace(_ out: inout MappedText) {
@@ -196,16 +207,20 @@ enum Normalizer {
         return changed >= 2 && Double(changed) / Double(count) >= 0.12
     }
 
-    /// Converts each line; a line that keeps its scalar count maps 1:1, otherwise each scalar is
-    /// converted alone and its output mapped to it.
-    /// Converts traditional characters to simplified ones, one to one, so offsets map 1:1.
+    /// Converts traditional characters to simplified ones, one to one, so the offset map stays
+    /// as it is.
     static func simplify(_ input: MappedText) -> MappedText {
+        var text = input
+        simplify(&text)
+        return text
+    }
+
+    /// Converts traditional characters to simplified ones in place.
+    static func simplify(_ text: inout MappedText) {
         let table = SimplifiedTable.shared
-        var out = MappedText(reservingCapacity: input.count)
-        for k in 0..<input.count {
-            out.append(table.simplified(input.scalars[k]), input.start[k], input.end[k])
+        for k in text.scalars.indices {
+            text.scalars[k] = table.simplified(text.scalars[k])
         }
-        return out
     }
 
     static func convert(_ text: String) -> String {

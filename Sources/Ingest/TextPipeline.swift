@@ -23,36 +23,25 @@ public struct TextPipeline: Sendable {
         var text: MappedText
         if HTMLText.looksLikeHTML(raw, in: bodyRange) {
             let stripped = HTMLText.strip(raw, range: bodyRange)
-            text = stripped.text
             htmlTitle = stripped.title
+            text = Normalizer.fold(stripped.text)
         } else {
-            text = MappedText(identity: raw, range: bodyRange)
+            text = Normalizer.fold(raw, range: bodyRange)
         }
-        text = Normalizer.fold(text)
         let traditional = Normalizer.looksTraditional(text)
-        if traditional { text = Normalizer.simplify(text) }
+        if traditional { Normalizer.simplify(&text) }
 
         let cleaning = Cleaner.clean(text)
-        let reader = DocumentFactsReader(
-            text: text, cleaning: cleaning, frontMatter: frontMatter, htmlTitle: htmlTitle, gazetteer: gazetteer)
-        let facts = try reader.read(hints: hints, wasTraditional: traditional, source: source)
+        // The reader is a temporary, so `text` is not shared when the body is cut out of it below.
+        let facts = try DocumentFactsReader(
+            text: text, cleaning: cleaning, frontMatter: frontMatter, htmlTitle: htmlTitle, gazetteer: gazetteer
+        ).read(hints: hints, wasTraditional: traditional, source: source)
 
-        var body = MappedText(reservingCapacity: text.count)
-        for (n, k) in cleaning.body.enumerated() {
-            let range = cleaning.lines[k].range
-            if n > 0 {
-                // The line break before this line: map it to the raw text between the two lines.
-                let at = text.start[range.lowerBound]
-                body.append("\n", at, at)
-            }
-            body.scalars.append(contentsOf: text.scalars[range])
-            body.start.append(contentsOf: text.start[range])
-            body.end.append(contentsOf: text.end[range])
-        }
-        if body.count == 0 && !raw.isEmpty && raw.contains(where: { !$0.isSpaceLike }) && cleaning.lines.isEmpty {
+        text.keepLines(cleaning.body.map { cleaning.lines[$0].range })
+        if text.count == 0 && !raw.isEmpty && raw.contains(where: { !$0.isSpaceLike }) && cleaning.lines.isEmpty {
             throw IngestError(file: source, message: "no text left after removing markup")
         }
         return Document(
-            source: source, raw: raw, text: body.scalars, rawStart: body.start, rawEnd: body.end, facts: facts)
+            source: source, raw: raw, text: text.scalars, rawStart: text.start, rawEnd: text.end, facts: facts)
     }
 }

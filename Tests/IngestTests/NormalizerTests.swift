@@ -33,6 +33,45 @@ struct NormalizerTests {
         #expect(text.string(0..<text.count) == c.text)
     }
 
+    @Test(arguments: folding)
+    func foldsRawTextWithoutCopyingItTheSameWay(_ c: Case) {
+        let raw = Array(("---\ntitle: t\n---\n" + c.raw).unicodeScalars)
+        let body = 17..<raw.count  // after the front matter
+        let copied = Normalizer.fold(MappedText(identity: raw, range: body))
+        for range in [body, body.lowerBound..<raw.count - 1] {
+            let folded = Normalizer.fold(raw, range: range)
+            let expected = range == body ? copied : Normalizer.fold(MappedText(identity: raw, range: range))
+            #expect(folded.scalars == expected.scalars)
+            #expect(folded.start == expected.start)
+            #expect(folded.end == expected.end)
+        }
+        #expect(copied.string(0..<copied.count) == c.text)
+    }
+
+    @Test func simplifyingKeepsTheOffsetMap() {
+        let raw = Array("兩年內實現倍增".unicodeScalars)
+        var text = Normalizer.fold(raw, range: 0..<raw.count)
+        let before = text
+        Normalizer.simplify(&text)
+        #expect(text.string(0..<text.count) == "两年内实现倍增")
+        #expect(text.start == before.start && text.end == before.end)
+        #expect(Normalizer.simplify(before).scalars == text.scalars)
+    }
+
+    @Test func keepingLinesJoinsThemWithBreaksMappedToWhereEachStarts() {
+        let raw = Array("导航|首页\n第一段。\n广告\n第二段。\n页脚".unicodeScalars)
+        var text = Normalizer.fold(raw, range: 0..<raw.count)
+        let lines = text.lineRanges()
+        text.keepLines([lines[1], lines[3]])
+        #expect(text.string(0..<text.count) == "第一段。\n第二段。")
+        #expect(text.count == text.start.count && text.count == text.end.count)
+        let lineBreak = 4
+        #expect(text.start[lineBreak] == 14 && text.end[lineBreak] == 14)  // where 第二段 starts in raw
+        #expect(text.start[0] == 6 && text.end[text.count - 1] == 18)
+        text.keepLines([])
+        #expect(text.count == 0)
+    }
+
     @Test func pinyinIsFoldedIntoThePrecedingCharacter() throws {
         let raw = "制造業(yè)倍增行動推進(jìn)會"
         let doc = try TextPipeline().prepare(bytes: Array(raw.utf8), source: "t.txt")
