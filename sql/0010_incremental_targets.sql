@@ -15,6 +15,11 @@ CREATE INDEX mentions_identity_idx ON mentions
     (coalesce(target_region_code, ''), indicator_key, kind, unit_family, coalesce(deadline_year, -1));
 DROP INDEX mentions_target_idx;
 
+-- A target is rewritten each time a document restates it (documents, mentions and the
+-- latest attributes change; no indexed column does). Room left on each page lets those updates
+-- stay on the page (HOT) instead of adding an entry to every index of the table.
+ALTER TABLE targets SET (fillfactor = 85);
+
 -- Re-derives the targets of the given identities (region '' for none; the arrays are parallel,
 -- one element per mention, duplicates allowed) and the revisions of those targets, from all
 -- their mentions, with the same rules as ptt_refresh_targets: attributes from the first mention
