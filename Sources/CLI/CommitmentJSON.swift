@@ -21,13 +21,13 @@ struct CommitmentJSONWriter {
     }
 
     var buffer: [UInt8] = []
+    /// The region fields of the last object written: a document's commitments share a region.
+    private var regionFields: (region: Region?, json: [UInt8])?
 
     mutating func append(_ c: Commitment, _ d: DocumentFields) {
         // Each key is written with its punctuation as one literal: no per-key work.
         appendRaw("{\"doc\":"); buffer += d.doc
-        appendRaw(",\"region\":"); appendString(c.region?.name)
-        appendRaw(",\"region_code\":"); appendString(c.region?.code)
-        appendRaw(",\"level\":"); appendString(c.region?.level.rawValue)
+        appendRegion(c.region)
         appendRaw(",\"indicator\":"); appendString(c.indicator)
         appendRaw(",\"kind\":"); appendString(c.kind.rawValue)
         appendRaw(",\"multiplier\":"); appendRaw(json(c.multiplier))
@@ -45,6 +45,20 @@ struct CommitmentJSONWriter {
         appendRaw(",\"published_on\":"); buffer += d.publishedOn
         appendRaw(",\"publisher\":"); buffer += d.publisher
         appendRaw("}")
+    }
+
+    /// `"region"`, `"region_code"` and `"level"`, each with the comma before it.
+    mutating func appendRegion(_ region: Region?) {
+        if let cached = regionFields, cached.region == region {
+            buffer += cached.json
+            return
+        }
+        var json: [UInt8] = []
+        json += ",\"region\":".utf8; appendJSONString(region?.name, to: &json)
+        json += ",\"region_code\":".utf8; appendJSONString(region?.code, to: &json)
+        json += ",\"level\":".utf8; appendJSONString(region?.level.rawValue, to: &json)
+        regionFields = (region, json)
+        buffer += json
     }
 
     mutating func appendRaw(_ s: StaticString) {
@@ -68,29 +82,29 @@ func jsonBytes(_ s: String?) -> [UInt8] {
 }
 
 func appendJSONString(_ s: String?, to out: inout [UInt8]) {
-    guard let s else {
+    guard var s else {
         out.append(contentsOf: "null".utf8)
         return
     }
     out.append(UInt8(ascii: "\""))
-    // Most strings need no escape: copy them whole.
-    if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-        out.append(contentsOf: s.utf8)
-        out.append(UInt8(ascii: "\""))
-        return
-    }
-    for b in s.utf8 {
-        switch b {
-        case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
-        case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
-        case 0x0A: out.append(contentsOf: [92, UInt8(ascii: "n")])
-        case 0x0D: out.append(contentsOf: [92, UInt8(ascii: "r")])
-        case 0x09: out.append(contentsOf: [92, UInt8(ascii: "t")])
-        case 0..<0x20:
-            let hex = Array("0123456789abcdef".utf8)
-            out.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
-        default: out.append(b)
+    s.withUTF8 { bytes in
+        // Runs of bytes that need no escape (nearly all of them) are copied whole.
+        var run = 0
+        for (i, b) in bytes.enumerated() where b < 0x20 || b == UInt8(ascii: "\"") || b == UInt8(ascii: "\\") {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
+            run = i + 1
+            switch b {
+            case UInt8(ascii: "\""): out.append(contentsOf: [92, 34])
+            case UInt8(ascii: "\\"): out.append(contentsOf: [92, 92])
+            case 0x0A: out.append(contentsOf: [92, UInt8(ascii: "n")])
+            case 0x0D: out.append(contentsOf: [92, UInt8(ascii: "r")])
+            case 0x09: out.append(contentsOf: [92, UInt8(ascii: "t")])
+            default:
+                let hex = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
+            }
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...]))
     }
     out.append(UInt8(ascii: "\""))
 }

@@ -174,12 +174,7 @@ enum Cleaner {
 
     /// One pass over the line with the table's first characters as a filter, not one pass per word.
     static func contains(_ s: [Unicode.Scalar], _ range: Range<Int>, table: WordTable<Bool>) -> Bool {
-        var i = range.lowerBound
-        while i < range.upperBound {
-            if table.match(s, at: i, limit: range.upperBound) != nil { return true }
-            i += 1
-        }
-        return false
+        table.occurs(in: s, range)
     }
 
     /// Word tables of the vocabularies above, built once.

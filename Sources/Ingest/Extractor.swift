@@ -143,6 +143,11 @@ struct ExtractionRun {
         var k = line.lowerBound
         while k <= line.upperBound {
             let atEnd = k == line.upperBound
+            // Most scalars are Han characters, which neither nest nor end a sentence.
+            if !atEnd && t[k].isHan {
+                k += 1
+                continue
+            }
             if !atEnd {
                 let c = t[k]
                 if c == "“" || c == "《" || c == "(" || c == "（" { depth += 1 }
@@ -227,7 +232,7 @@ struct ExtractionRun {
         }
         sentencePastMarkers = markers
         if isPast(r, times: times) { return }
-        let goal = Vocabulary.goalCues.contains { t.contains($0, in: r) }
+        let goal = Vocabulary.goalCues.occurs(in: t, r)
         var sentenceDeadline: Int?
         for m in times {
             if let y = resolve(m, in: r).deadline {
@@ -290,14 +295,19 @@ struct ExtractionRun {
         var lastComma: Int?
         for k in r {
             let c = t[k]
-            if c == "“" || c == "《" || c == "(" || c == "（" { depth += 1 }
-            if (c == "”" || c == "》" || c == ")" || c == "）") && depth > 0 { depth -= 1 }
-            if c == "," || c == "，" { lastComma = k }
-            if depth == 0 && (c == ";" || c == "；") {
-                result.append(s..<k + 1)
-                s = k + 1
-                lastComma = nil
-            } else if k - s > 600, let comma = lastComma, comma > s {
+            // Han characters (most scalars) neither nest, nor separate, nor mark a comma.
+            if !c.isHan {
+                if c == "“" || c == "《" || c == "(" || c == "（" { depth += 1 }
+                if (c == "”" || c == "》" || c == ")" || c == "）") && depth > 0 { depth -= 1 }
+                if c == "," || c == "，" { lastComma = k }
+                if depth == 0 && (c == ";" || c == "；") {
+                    result.append(s..<k + 1)
+                    s = k + 1
+                    lastComma = nil
+                    continue
+                }
+            }
+            if k - s > 600, let comma = lastComma, comma > s {
                 result.append(s..<comma + 1)
                 s = comma + 1
                 lastComma = nil
@@ -315,6 +325,7 @@ struct ExtractionRun {
         var depth = 0
         for k in r {
             let c = t[k]
+            if c.isHan { continue }  // most scalars: neither a bracket nor a separator
             if c == "“" || c == "《" || c == "(" || c == "（" || c == "【" { depth += 1 }
             if (c == "”" || c == "》" || c == ")" || c == "）" || c == "】") && depth > 0 { depth -= 1 }
             if depth == 0 && (c == "," || c == "，" || c == ";" || c == "；" || c == ":" || c == "：" || c == "。"

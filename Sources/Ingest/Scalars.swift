@@ -205,6 +205,16 @@ struct WordTable<Value> {
         return nil
     }
 
+    /// True when an entry lies wholly inside `range`: one pass, not one per word.
+    func occurs(in text: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if match(text, at: i, limit: range.upperBound) != nil { return true }
+            i += 1
+        }
+        return false
+    }
+
     /// The longest entry that ends exactly at `end`.
     func match(_ text: [Unicode.Scalar], endingAt end: Int, from start: Int = 0) -> (length: Int, value: Value)? {
         guard end > start, end <= text.count, let group = lasts.rank(of: text[end - 1]) else { return nil }

@@ -94,42 +94,58 @@ public enum TextDecoding {
 
     /// Strict UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF, no truncation).
     static func decodeUTF8(_ bytes: [UInt8], from start: Int) -> Outcome {
-        var out: [Unicode.Scalar] = []
-        out.reserveCapacity(bytes.count - start)
+        var failure: Int?
         let n = bytes.count
-        return bytes.withUnsafeBufferPointer { b -> Outcome in
-            var i = start
-            while i < n {
-                let c0 = b[i]
-                if c0 < 0x80 {
-                    if c0 == 0 { return .failure(i) }
-                    out.append(Unicode.Scalar(c0))
-                    i += 1
-                    continue
+        let scalars = bytes.withUnsafeBufferPointer { b in
+            // Each scalar takes at least one byte, so the `n - start` places always suffice, and
+            // exactly the first `written` of them are initialized (the decoding was a tenth of
+            // text preparation with `append`, its capacity and uniqueness checks at every scalar).
+            [Unicode.Scalar](unsafeUninitializedCapacity: n - start) { out, written in
+                var i = start
+                while i < n {
+                    let c0 = b[i]
+                    if c0 < 0x80 {
+                        if c0 == 0 {
+                            failure = i
+                            return
+                        }
+                        out[written] = Unicode.Scalar(c0)
+                        written += 1
+                        i += 1
+                        continue
+                    }
+                    var need = 0
+                    var value: UInt32 = 0
+                    var minimum: UInt32 = 0
+                    switch c0 {
+                    case 0xC2...0xDF: need = 1; value = UInt32(c0 & 0x1F); minimum = 0x80
+                    case 0xE0...0xEF: need = 2; value = UInt32(c0 & 0x0F); minimum = 0x800
+                    case 0xF0...0xF4: need = 3; value = UInt32(c0 & 0x07); minimum = 0x10000
+                    default:
+                        failure = i
+                        return
+                    }
+                    var k = 1
+                    while k <= need {
+                        guard i + k < n, b[i + k] & 0xC0 == 0x80 else {
+                            failure = i
+                            return
+                        }
+                        value = value << 6 | UInt32(b[i + k] & 0x3F)
+                        k += 1
+                    }
+                    guard value >= minimum, let scalar = Unicode.Scalar(value) else {
+                        failure = i
+                        return
+                    }
+                    out[written] = scalar
+                    written += 1
+                    i += need + 1
                 }
-                var need = 0
-                var value: UInt32 = 0
-                var minimum: UInt32 = 0
-                switch c0 {
-                case 0xC2...0xDF: need = 1; value = UInt32(c0 & 0x1F); minimum = 0x80
-                case 0xE0...0xEF: need = 2; value = UInt32(c0 & 0x0F); minimum = 0x800
-                case 0xF0...0xF4: need = 3; value = UInt32(c0 & 0x07); minimum = 0x10000
-                default: return .failure(i)
-                }
-                var k = 1
-                while k <= need {
-                    guard i + k < n else { return .failure(i) }
-                    let c = b[i + k]
-                    guard c & 0xC0 == 0x80 else { return .failure(i) }
-                    value = value << 6 | UInt32(c & 0x3F)
-                    k += 1
-                }
-                guard value >= minimum, let scalar = Unicode.Scalar(value) else { return .failure(i) }
-                out.append(scalar)
-                i += need + 1
             }
-            return .success(out)
         }
+        if let failure { return .failure(failure) }
+        return .success(scalars)
     }
 
     static func decodeUTF16(_ bytes: [UInt8], from start: Int, bigEndian: Bool, source: String) throws(IngestError)

@@ -68,7 +68,7 @@ enum Vocabulary {
     ].map(\.scalars)
 
     /// Goal cues: a sentence with one of these and a date sets the deadline for the lines that follow.
-    static let goalCues = ["目标", "主要任务", "发展蓝图"].map(\.scalars)
+    static let goalCues = WordTable<Bool>(["目标", "主要任务", "发展蓝图"].map { ($0, true) })
 
     /// Words stripped from the front of an indicator, repeatedly.
     static let leadingNoise = WordTable<Bool>(
