@@ -30,16 +30,26 @@ struct DatabaseOptions: ParsableArguments {
 
     /// Connects (starting the embedded cluster if that is the target) and applies pending
     /// migrations.
+    ///
+    /// The embedded cluster is usually running already: ptt connects first and only takes the
+    /// cluster's lock, starts the server or creates the database when that fails. Migrations are
+    /// checked by one query (`Migrator.migrateIfNeeded`); the files are read only when one is
+    /// pending.
     func connect(migrate: Bool = true) throws -> Connection {
         let connection: Connection
         switch try target() {
         case .url(let url, let origin):
             connection = try Connection(target: url, origin: origin)
         case .embedded(let cluster):
-            try cluster.start()
-            connection = try Connection(target: cluster.url(), origin: "ptt's own cluster in \(cluster.home)")
+            let origin = "ptt's own cluster in \(cluster.home)"
+            if let running = try? Connection(target: cluster.url(), origin: origin) {
+                connection = running
+            } else {
+                try cluster.start()
+                connection = try Connection(target: cluster.url(), origin: origin)
+            }
         }
-        if migrate { try Migrator.fromSourceTree().migrate(connection) }
+        if migrate { try Migrator.migrateIfNeeded(connection) }
         return connection
     }
 

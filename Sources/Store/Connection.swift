@@ -16,9 +16,12 @@ public final class Connection {
     public init(target: String, origin: String? = nil, connectTimeout: Int = 4) throws {
         // Earlier keywords are defaults that the expanded `dbname` (the target) overrides;
         // later ones override the target.
+        // DateStyle is asked for in the startup packet (no extra round trip); a target with its
+        // own `options` replaces that, and then a SET follows.
         let pairs: [(String, String)] = [
             ("connect_timeout", String(connectTimeout)),
             ("fallback_application_name", "ptt"),
+            ("options", "-c DateStyle=ISO"),
             ("dbname", target),
             ("client_encoding", "UTF8"),
         ]
@@ -41,7 +44,8 @@ public final class Connection {
         }
         handle = conn
         PQsetNoticeProcessor(handle, { _, _ in }, nil)
-        try execute("SET DateStyle TO ISO")
+        let dateStyle = PQparameterStatus(handle, "DateStyle").map { String(cString: $0) } ?? ""
+        if !dateStyle.hasPrefix("ISO") { try execute("SET DateStyle TO ISO") }
     }
 
     deinit { PQfinish(handle) }
@@ -72,6 +76,55 @@ public final class Connection {
             }
         }
         return try check(result, sql: query.sql)
+    }
+
+    /// Runs one statement and hands its rows to `body` one at a time as they arrive (libpq's
+    /// single-row mode), so memory stays flat however many rows there are and the first rows
+    /// can be written before the last are computed. Returns the number of rows.
+    ///
+    /// Each `Row` is valid only during its call. If `body` throws, the rest of the result is
+    /// read and dropped (the connection stays usable) and the error is rethrown.
+    @discardableResult
+    public func stream(_ query: SQLQuery, _ body: (Row) throws -> Void) throws -> Int {
+        if query.bindings.contains(where: { $0.text?.utf8.contains(0) == true }) {
+            throw StoreError(
+                sqlState: .clientError, message: "a value contains a NUL character, which PostgreSQL text cannot hold",
+                sql: query.sql)
+        }
+        let types = query.bindings.map { $0.oid }
+        let sent = withOptionalCStrings(query.bindings.map(\.text)) { values in
+            types.withUnsafeBufferPointer { types in
+                PQsendQueryParams(
+                    handle, query.sql, Int32(query.bindings.count), types.baseAddress, values, nil, nil, 0)
+            }
+        }
+        guard sent == 1 else {
+            throw StoreError(
+                sqlState: .connectionFailure, message: Connection.firstLine(PQerrorMessage(handle)), sql: query.sql)
+        }
+        PQsetSingleRowMode(handle)
+        var count = 0
+        var failure: Error?
+        // Every result must be read, even after an error, before the connection takes a new query.
+        while let result = PQgetResult(handle) {
+            switch PQresultStatus(result) {
+            case PGRES_SINGLE_TUPLE where failure == nil:
+                let rows = QueryResult(handle: result)
+                do {
+                    try body(Row(result: rows, index: 0))
+                    count += 1
+                } catch {
+                    failure = error
+                }
+            case PGRES_SINGLE_TUPLE, PGRES_TUPLES_OK, PGRES_COMMAND_OK:
+                PQclear(result)
+            default:
+                if failure == nil { failure = Connection.error(from: result, connection: handle, sql: query.sql) }
+                PQclear(result)
+            }
+        }
+        if let failure { throw failure }
+        return count
     }
 
     /// Runs a script of several statements without parameters (simple query protocol).

@@ -50,25 +50,33 @@ public struct Migration: Sendable, Hashable {
     /// Reads every `NNNN_name.sql` in `directory`, ordered by version; other files are ignored.
     public static func load(from directory: String) throws -> [Migration] {
         var migrations: [Migration] = []
-        for file in try listDirectory(directory) where file.hasSuffix(".sql") {
-            let stem = file.dropLast(4)
-            guard let underscore = stem.firstIndex(of: "_"), let version = Int(stem[..<underscore]) else {
-                continue
-            }
-            let name = String(stem[stem.index(after: underscore)...])
+        for (file, version, name) in try files(in: directory) {
             let bytes = try readFile(directory + "/" + file)
             guard let sql = String(validating: bytes, as: UTF8.self) else {
                 throw StoreError(sqlState: .clientError, message: "migration \(file) is not UTF-8")
             }
             migrations.append(Migration(version: version, name: name, sql: sql))
         }
-        migrations.sort { $0.version < $1.version }
         for (a, b) in zip(migrations, migrations.dropFirst()) where a.version == b.version {
             throw StoreError(
                 sqlState: .migrationMismatch,
                 message: "two migrations share version \(a.version): \(a.fileName) and \(b.fileName)")
         }
         return migrations
+    }
+
+    /// The `NNNN_name.sql` files in `directory` with their version and name, ordered by version,
+    /// from the listing alone (nothing is read).
+    public static func files(in directory: String) throws -> [(file: String, version: Int, name: String)] {
+        var found: [(file: String, version: Int, name: String)] = []
+        for file in try listDirectory(directory) where file.hasSuffix(".sql") {
+            let stem = file.dropLast(4)
+            guard let underscore = stem.firstIndex(of: "_"), let version = Int(stem[..<underscore]) else {
+                continue
+            }
+            found.append((file, version, String(stem[stem.index(after: underscore)...])))
+        }
+        return found.sorted { ($0.version, $0.name) < ($1.version, $1.name) }
     }
 }
 

@@ -12,6 +12,26 @@ public struct Migrator: Sendable {
         Migrator(migrations: try Migration.load(from: try Migration.directory()))
     }
 
+    /// Applies the migrations in `Migration.directory()` unless the database already has
+    /// exactly those, which one query checks against the directory's listing: no file is read
+    /// and no lock taken on the path every command takes. When anything differs (a migration
+    /// pending, or one the files lack) the full `migrate` runs, with its checksums, so an edited
+    /// migration is still refused before anything is applied. Returns what it applied.
+    @discardableResult
+    public static func migrateIfNeeded(_ connection: Connection) throws -> [Migration] {
+        let directory = try Migration.directory()
+        let expected = try Migration.files(in: directory).map { "\($0.version) \($0.name)" }
+        do {
+            let recorded: String = try connection.execute(
+                "SELECT coalesce(string_agg(version || ' ' || name, E'\\n' ORDER BY version), '') FROM schema_migrations"
+            ).first!.decode(0)
+            if recorded == expected.joined(separator: "\n") { return [] }
+        } catch SQLState.undefinedTable {
+            // A new database: migrate creates the table.
+        }
+        return try Migrator(migrations: Migration.load(from: directory)).migrate(connection)
+    }
+
     /// Arbitrary constant for `pg_advisory_lock`, so two ptt processes migrate one at a time.
     static let lockKey = 7_270_410_501
 
