@@ -8,17 +8,29 @@ struct Compare: ParsableCommand {
         discussion: """
             Reads the `compare_targets` view. ×2 in 5 years is 14.9 %/yr, ×2 in 4 years 18.9 %/yr;
             stated annual rates are shown as they are. Levels are compared only in the same unit;
-            a target that cannot be compared says why. Without --indicator or --key: the
-            indicators that at least two regions target, most-shared first. Example:
+            a target that cannot be compared says why. Each indicator's table shows its first 10
+            rows (--limit N, --all for every row); ranks are over all of its targets. Without
+            --indicator, --key, --regions or --level, the table and Markdown formats list the
+            indicators that at least two regions target, most-shared first, with how many regions
+            and targets (--limit or --all prints their tables instead); CSV and JSON hold every row
+            unless --limit is given. Examples:
+
+              $ ptt compare
+              Indicators that two regions or more target (3)
+                indicator           key                     regions  targets
+                规模以上工业增加值  industrial_value_added  4        4
+                …
 
               $ ptt compare --indicator 规模以上工业增加值
               规模以上工业增加值 (industrial_value_added): 4 regions
                 region                    target        base → deadline  years  annual rate  rank  firmness  source
                 河南省 › 濮阳市           ×2 from 2022  2022 → 2026      4      18.9 %/yr    1     —         濮阳市制造业倍增行动方案（2023—2026年）要点 (2023-03-15)
                 …
+
+              $ ptt compare --key gdp --limit 3 --format markdown
             """)
 
-    @Option(help: ArgumentHelp("Text in the indicator, or an indicator key.", valueName: "text"))
+    @Option(help: ArgumentHelp("An indicator key, or text in an indicator's name or alias.", valueName: "text"))
     var indicator: String?
 
     @Option(help: ArgumentHelp("An indicator key exactly (gdp, industrial_value_added).", valueName: "key"))
@@ -30,11 +42,19 @@ struct Compare: ParsableCommand {
     @Option(help: ArgumentHelp("province, prefecture or county.", valueName: "level"))
     var level: String?
 
+    @Option(help: ArgumentHelp("At most N rows for each indicator (default: 10 for table and Markdown, all for CSV and JSON).", valueName: "N"))
+    var limit: Int?
+
+    @Flag(help: "Every row.")
+    var all = false
+
     @OptionGroup var output: OutputOptions
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
         if indicator != nil && key != nil { throw ValidationError("give --indicator or --key, not both") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if limit != nil && all { throw ValidationError("give --limit or --all, not both") }
         if let level, !["province", "prefecture", "county"].contains(level) {
             throw ValidationError("--level \(level) is not province, prefecture or county")
         }
@@ -47,14 +67,46 @@ struct Compare: ParsableCommand {
                 try list.split(separator: ",").map { try RegionLookup.code(of: String($0), connection) }
             }
             let filter = TargetFilter(regionCodes: codes, level: level, indicatorText: indicator, indicatorKey: key)
-            output.write(ComparisonReport(rows: try connection.comparison(filter)).render(output.format, colour: output.colour))
+            let forReading = output.format == .table || output.format == .markdown
+            if forReading, limit == nil, !all, indicator == nil, key == nil, codes == nil, level == nil {
+                let shared = try connection.sharedIndicators()
+                output.write(SharedIndicatorList(indicators: shared).render(markdown: output.format == .markdown, colour: output.colour))
+                return
+            }
+            let perIndicator = all ? nil : limit ?? (forReading ? 10 : nil)
+            // One row more than shown says whether an indicator has more.
+            let rows = try connection.comparison(filter, rowsPerIndicator: perIndicator.map { $0 + 1 })
+            let report = ComparisonReport(rows: rows, limit: perIndicator)
+            output.write(report.render(output.format, colour: output.colour))
         }
     }
 }
 
 /// Renders a comparison: one table per indicator (table, Markdown), or a flat list (CSV, JSON).
 struct ComparisonReport {
+    /// The rows, with at most `limit` + 1 of each indicator.
     var rows: [ComparisonRow]
+    /// At most this many rows of each indicator are shown; nil for all.
+    var limit: Int? = nil
+
+    init(rows: [ComparisonRow], limit: Int? = nil) {
+        self.limit = limit
+        guard let limit else {
+            self.rows = rows
+            return
+        }
+        var seen: [String: Int] = [:]
+        var kept: [ComparisonRow] = []
+        for row in rows {
+            seen[row.target.indicatorKey, default: 0] += 1
+            if seen[row.target.indicatorKey]! <= limit { kept.append(row) }
+        }
+        self.rows = kept
+        self.cut = Set(seen.filter { $0.value > limit }.keys)
+    }
+
+    /// Indicators with more rows than shown.
+    var cut: Set<String> = []
 
     static let headers = ["region", "target", "base → deadline", "years", "annual rate", "rank", "firmness", "source", "note"]
 
@@ -94,6 +146,12 @@ struct ComparisonReport {
                 let table = TextTable(headers: Self.headers, rows: group.rows.map(Self.cells))
                 if markdown { lines.append("") }
                 lines += markdown ? table.markdown() : table.terminal(colour: colour)
+                if cut.contains(group.key) {
+                    lines.append((markdown ? "" : "  ") + "… more: ptt compare --key \(group.key) --all")
+                }
+            }
+            if !cut.isEmpty, let limit {
+                lines += ["", "Showing at most \(limit) rows of each indicator: --limit N for more, --all for every row."]
             }
             return lines.joined(separator: "\n")
         case .csv:
@@ -118,5 +176,23 @@ struct ComparisonReport {
                 ])
             }).text
         }
+    }
+}
+
+/// `ptt compare` with no filter: the indicators that two regions or more target.
+struct SharedIndicatorList {
+    var indicators: [SharedIndicator]
+
+    func render(markdown: Bool, colour: Bool) -> String {
+        if indicators.isEmpty { return "No indicator is targeted by two regions or more." }
+        let heading = "Indicators that two regions or more target (\(indicators.count))"
+        let table = TextTable(
+            headers: ["indicator", "key", "regions", "targets"],
+            rows: indicators.map { [$0.name, $0.key, DeadlineReport.grouped($0.regions), DeadlineReport.grouped($0.targets)] })
+        var lines = [markdown ? "### " + heading : colour ? ANSI.bold(heading) : heading]
+        if markdown { lines.append("") }
+        lines += markdown ? table.markdown() : table.terminal(colour: colour)
+        lines += ["", "Compare one: ptt compare --key \(indicators[0].key); every table: ptt compare --all."]
+        return lines.joined(separator: "\n")
     }
 }

@@ -8,7 +8,12 @@ struct Deadlines: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Report dated commitments: past due, due this year, upcoming, long-term (2035+).",
         discussion: """
-            Reads the `deadlines` view. Example:
+            Reads the `target_report` view. Rows are ordered by deadline, then region code (a
+            province before its cities and counties). Each table (past due, due this year, each
+            upcoming year, long-term) shows its first 10 rows and says how many more it holds;
+            --limit N shows N, --all every row (written as they arrive). CSV and JSON hold every
+            row unless --limit is given. Counts stop at 10,000 a table ("more than 10,000")
+            unless --all is given. Examples:
 
               $ ptt deadlines --as-of 2025-06-01 --region 浙江省 --within 1y
               Deadlines as of 2025-06-01: 4 dated commitments
@@ -17,6 +22,10 @@ struct Deadlines: ParsableCommand {
                 deadline  region                    indicator           target        firmness  sources  first source                                      id
                 2025      浙江省                    规模以上工业增加值  3万亿元       —         2        浙江省制造业高质量发展“十四五”规划 (2021-06-10)  1
                 …
+
+              $ ptt deadlines --indicator gdp --limit 3      # three rows a table
+              $ ptt deadlines --all > deadlines.txt          # every row
+              $ ptt deadlines --format csv > deadlines.csv   # every row, as CSV
             """)
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The report's date, YYYY-MM-DD (default: today).", valueName: "date"))
@@ -27,16 +36,27 @@ struct Deadlines: ParsableCommand {
     @Option(help: ArgumentHelp("Deadlines from the as-of year to N years after it (2y or 2).", valueName: "Ny"))
     var within: String?
 
+    @Option(help: ArgumentHelp("At most N rows in each table (default: 10 for table and Markdown, all for CSV and JSON).", valueName: "N"))
+    var limit: Int?
+
+    @Flag(help: "Every row, with exact counts.")
+    var all = false
+
     @OptionGroup var output: OutputOptions
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
         if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of \(asOf) is not a date (YYYY-MM-DD)") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if limit != nil && all { throw ValidationError("give --limit or --all, not both") }
         if let within, Self.years(within) == nil { throw ValidationError("--within \(within) is not a number of years (2y)") }
         if within != nil, filters.year != nil || filters.from != nil || filters.to != nil {
             throw ValidationError("--within cannot be combined with --year/--from/--to")
         }
     }
+
+    /// Counting stops here in each table unless --all is given, so a page costs what it shows.
+    static let countLimit = 10_000
 
     static func years(_ text: String) -> Int? {
         let digits = text.hasSuffix("y") ? String(text.dropLast()) : text
@@ -52,8 +72,21 @@ struct Deadlines: ParsableCommand {
                 filter.fromYear = day.year
                 filter.toYear = day.year + n
             }
-            let report = DeadlineReport(asOf: day, deadlines: try connection.deadlines(asOf: day, filter: filter))
-            output.write(report.render(output.format, colour: output.colour))
+            let rowsPerGroup = all ? nil : limit ?? (output.format == .table || output.format == .markdown ? 10 : nil)
+            let groups = try connection.deadlineGroups(
+                asOf: day, filter: filter, rowsPerGroup: rowsPerGroup ?? 0,
+                countLimit: all ? nil : Self.countLimit)
+            let stdout = StandardOutput()
+            var report = DeadlineReport(
+                asOf: day, format: output.format, colour: output.colour, groups: groups, write: stdout.write)
+            report.begin()
+            if let rowsPerGroup {
+                for group in groups { group.deadlines.forEach { report.add($0) } }
+                report.end(limit: rowsPerGroup)
+            } else {
+                try connection.streamDeadlines(asOf: day, filter: filter) { report.add($0) }
+                report.end(limit: nil)
+            }
         }
     }
 

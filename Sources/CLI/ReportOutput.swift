@@ -131,3 +131,71 @@ enum Cell {
         [title ?? "", date.map { "(\($0))" } ?? ""].filter { !$0.isEmpty }.joined(separator: " ")
     }
 }
+
+extension TextTable {
+    /// The rows alone as CSV records (no header), for output written a row at a time.
+    func csvRows() -> String {
+        rows.map { $0.map(CSV.field).joined(separator: ",") + "\r\n" }.joined()
+    }
+}
+
+/// A table written a block of rows at a time, so a million rows never sit in memory: terminal
+/// columns are as wide as the widest cell seen so far (a wider cell in a later block widens its
+/// column from that block on); Markdown needs no widths.
+struct StreamingTable {
+    var headers: [String]
+    var markdown: Bool
+    var colour: Bool
+    var write: (String) -> Void
+    var blockSize = 1_000
+
+    private var pending: [[String]] = []
+    private var widths: [Int] = []
+    private var started = false
+
+    init(headers: [String], markdown: Bool, colour: Bool, write: @escaping (String) -> Void) {
+        self.headers = headers
+        self.markdown = markdown
+        self.colour = colour
+        self.write = write
+    }
+
+    mutating func add(_ row: [String]) {
+        pending.append(row)
+        if pending.count >= blockSize { flush() }
+    }
+
+    mutating func finish() { flush() }
+
+    private mutating func flush() {
+        var lines: [String]
+        if markdown {
+            let table = TextTable(headers: headers, rows: pending).markdown()
+            lines = started ? Array(table.dropFirst(2)) : table
+        } else {
+            let block = started ? pending : [headers] + pending
+            widths = (0..<headers.count).map { c in
+                max(c < widths.count ? widths[c] : 0, block.map { c < $0.count ? terminalWidth($0[c]) : 0 }.max() ?? 0)
+            }
+            lines = block.map { row in
+                var line = "  "
+                for (c, cell) in row.enumerated() {
+                    line += c == row.count - 1 ? cell : padded(cell, to: widths[c]) + "  "
+                }
+                while line.hasSuffix(" ") { line.removeLast() }
+                return line
+            }
+            if colour, !started, !lines.isEmpty { lines[0] = ANSI.dim(lines[0]) }
+        }
+        if !lines.isEmpty { write(lines.joined(separator: "\n") + "\n") }
+        started = true
+        pending.removeAll(keepingCapacity: true)
+    }
+}
+
+/// Standard output through `print`'s buffer: rows written one at a time cost no system call each.
+struct StandardOutput {
+    func write(_ text: String) {
+        print(text, terminator: "")
+    }
+}

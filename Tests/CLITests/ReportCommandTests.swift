@@ -23,6 +23,10 @@ import Testing
                 (["deadlines", "--as-of", "2024-06-01", "--region", "浙江省", "--format", "markdown"], "deadlines-zhejiang.md"),
                 (["deadlines", "--as-of", "2025-06-01", "--format", "csv"], "deadlines.csv"),
                 (["compare"], "compare.txt"),
+                (["compare", "--all"], "compare-all.txt"),
+                (["deadlines", "--as-of", "2025-06-01", "--limit", "1"], "deadlines-limit-1.txt"),
+                // --all streams every row (single-row mode): on a corpus this small, the same report.
+                (["deadlines", "--as-of", "2025-06-01", "--all"], "deadlines.txt"),
                 (["show", "1"], "show-1.txt"),
                 (["targets", "--region", "松阳县"], "targets-songyang.txt"),
                 (["regions", "朝阳区"], "regions-chaoyang.txt"),
@@ -32,6 +36,18 @@ import Testing
                 #expect(result.status == 0, "\(arguments): \(result.stderr)")
                 #expect(result.stdout == (try expected(file)), "ptt \(arguments.joined(separator: " "))")
             }
+
+            // --limit keeps the first rows of each table and says how many it left out.
+            let limited = try ptt.run("deadlines", "--as-of", "2025-06-01", "--limit", "2")
+            #expect(limited.stdout.contains("Due this year (2025) (7)"))
+            #expect(limited.stdout.contains("  … 5 more"))
+            #expect(limited.stdout.contains("--all for every row"))
+            #expect(try ptt.run("deadlines", "--limit", "0").status != 0)
+            #expect(try ptt.run("deadlines", "--limit", "2", "--all").status != 0)
+            let twoPerIndicator = try ptt.run("compare", "--limit", "2").stdout
+            #expect(twoPerIndicator.contains("… more: ptt compare --key industrial_value_added --all"))
+            #expect(twoPerIndicator.contains("… more: ptt compare --key gdp --all"))
+            #expect(!(try ptt.run("compare", "--limit", "3").stdout.contains("--key gdp --all")))
 
             // --region includes everything under it; --within counts from the as-of year.
             let songyang = try ptt.run("deadlines", "--as-of", "2024-01-01", "--region", "丽水市", "--within", "1y", "--format", "csv")
