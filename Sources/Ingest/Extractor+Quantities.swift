@@ -14,12 +14,20 @@ extension ExtractionRun {
 
     static let notUnitFollowers: Set<Unicode.Scalar> = ["年", "月", "日", "号", "季", "届", "期", "世", "版", "倍", "+", ":", "/", "."]
 
+    /// Scalars a quantity can start with: digits, Chinese digits, 十百千 and the magnitudes 万 亿.
+    static let quantityStarts = ScalarSet("0123456789零〇一二两三四五六七八九十百千万亿".unicodeScalars)
+
     /// Quantities in a clause that could be targets, in order.
     func quantities(in clause: Range<Int>, _ ctx: SentenceContext) -> [Quantity] {
         var qs: [Quantity] = []
         var i = clause.lowerBound
+        let starts = Self.quantityStarts
         while i < clause.upperBound {
             let c = t[i]
+            guard starts.contains(c) else {
+                i += 1
+                continue
+            }
             let prev: Unicode.Scalar = i > clause.lowerBound ? t[i - 1] : " "
             if c.isASCIIDigit, !(prev.isASCIIDigit || prev == "." || prev.isASCIILetter || prev == "-") {
                 if insideTime(i, ctx) {

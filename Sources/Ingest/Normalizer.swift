@@ -30,6 +30,12 @@ enum Normalizer {
         while i < n {
             var c = s[i]
             let v = c.value
+            // Han characters, most of the text, are kept as they are unless pinyin follows.
+            if c.isHan && !(i + 1 < n && (s[i + 1] == "(" || s[i + 1] == "（")) {
+                out.append(c, map.rawStart(i), map.rawEnd(i))
+                i += 1
+                continue
+            }
             if v < 0x80 {
                 if c == "\n" || c == "\r" {
                     if c == "\r" && i + 1 < n && s[i + 1] == "\n" {

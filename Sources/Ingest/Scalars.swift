@@ -195,9 +195,17 @@ struct WordTable<Value> {
     }
 
     /// The longest entry that starts at `i`, with its length.
+    ///
+    /// Inlined, so that scans calling it at every position pay only for the bitmap test where no
+    /// word starts.
+    @inline(__always)
     func match(_ text: [Unicode.Scalar], at i: Int, limit: Int? = nil) -> (length: Int, value: Value)? {
         let end = limit ?? text.count
         guard i < end, let group = firsts.rank(of: text[i]) else { return nil }
+        return longest(text, at: i, end: end, group: group)
+    }
+
+    private func longest(_ text: [Unicode.Scalar], at i: Int, end: Int, group: Int) -> (length: Int, value: Value)? {
         for k in firstGroups[group]..<firstGroups[group + 1] {
             let e = byFirst[k]
             if i + e.length <= end && spells(text, e, at: i) { return (e.length, e.value) }
