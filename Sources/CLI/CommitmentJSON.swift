@@ -21,8 +21,11 @@ struct CommitmentJSONWriter {
     }
 
     var buffer: [UInt8] = []
-    /// The region fields of the last object written: a document's commitments share a region.
-    private var regionFields: (region: Region?, json: [UInt8])?
+    /// The region fields of the last object written, and what they were written from: a
+    /// document's commitments share a region.
+    private var regionFields: [UInt8] = []
+    /// Nil until the first object; then `.some` of the region `regionFields` were written from.
+    private var regionWritten: Region??
 
     mutating func append(_ c: Commitment, _ d: DocumentFields) {
         // Each key is written with its punctuation as one literal: no per-key work.
@@ -49,16 +52,16 @@ struct CommitmentJSONWriter {
 
     /// `"region"`, `"region_code"` and `"level"`, each with the comma before it.
     mutating func appendRegion(_ region: Region?) {
-        if let cached = regionFields, cached.region == region {
-            buffer += cached.json
+        if regionWritten == .some(region) {
+            buffer += regionFields
             return
         }
-        var json: [UInt8] = []
-        json += ",\"region\":".utf8; appendJSONString(region?.name, to: &json)
-        json += ",\"region_code\":".utf8; appendJSONString(region?.code, to: &json)
-        json += ",\"level\":".utf8; appendJSONString(region?.level.rawValue, to: &json)
-        regionFields = (region, json)
-        buffer += json
+        regionFields.removeAll(keepingCapacity: true)
+        regionFields += ",\"region\":".utf8; appendJSONString(region?.name, to: &regionFields)
+        regionFields += ",\"region_code\":".utf8; appendJSONString(region?.code, to: &regionFields)
+        regionFields += ",\"level\":".utf8; appendJSONString(region?.level.rawValue, to: &regionFields)
+        regionWritten = .some(region)
+        buffer += regionFields
     }
 
     mutating func appendRaw(_ s: StaticString) {

@@ -103,6 +103,8 @@ struct DocumentFactsReader {
     static let sourceKeywords = Cleaner.words(["来源:", "稿源:", "出处:"])
     /// Sources that name no outlet.
     static let genericSources: Set<String> = ["网络", "互联网", "本站", "本网", "原创", "网友", "综合", "转载", "未知"]
+    static let copyright = Array("版权所有".unicodeScalars)
+    static let sponsors = Cleaner.words(["主办", "主管"])
     static let valueStops = Cleaner.words(["作者", "编辑", "时间", "记者", "发布", "阅读", "责任", "日期", "浏览"])
 
     /// Names of the publishing outlet, most telling first: source line, dateline (XX网讯), front
@@ -124,10 +126,8 @@ struct DocumentFactsReader {
         }
         if let first = cleaning.firstParagraph { add(dateline(lines[first].range)) }
         add(frontMatter?.author)
-        let copyright = Array("版权所有".unicodeScalars)
-        let sponsors = Cleaner.words(["主办", "主管"])
         for line in pageLines {
-            if let at = Cleaner.find(s, line.range, copyright) { add(token(endingAt: at, in: line.range)) }
+            if let at = Cleaner.find(s, line.range, Self.copyright) { add(token(endingAt: at, in: line.range)) }
         }
         for line in headerLines where line.isNav {
             // Breadcrumb: 嵊州新闻网 >> 新闻频道 >> …
@@ -137,7 +137,7 @@ struct DocumentFactsReader {
             if first.hasSuffix("网") { add(first) }
         }
         for line in pageLines {
-            for word in sponsors {
+            for word in Self.sponsors {
                 if let at = Cleaner.find(s, line.range, word) { add(token(endingAt: at, in: line.range)) }
             }
         }

@@ -195,8 +195,8 @@ enum Normalizer {
         var marked = 0
         let traditionalOnly = Self.traditionalOnly
         for c in text.scalars where c.isCJK {
-            han += 1
-            if traditionalOnly.contains(c) { marked += 1 }
+            han &+= 1
+            marked &+= traditionalOnly.contains(c) ? 1 : 0
             if han >= 4000 { break }
         }
         guard han >= 10, Double(marked) / Double(han) >= 0.03 else { return false }

@@ -114,6 +114,16 @@ public enum TextDecoding {
                         i += 1
                         continue
                     }
+                    // Three bytes, as every Han character: read directly when well-formed.
+                    if c0 & 0xF0 == 0xE0, i + 2 < n, b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 {
+                        let value = UInt32(c0 & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F)
+                        if value >= 0x800, let scalar = Unicode.Scalar(value) {
+                            out[written] = scalar
+                            written += 1
+                            i += 3
+                            continue
+                        }
+                    }
                     var need = 0
                     var value: UInt32 = 0
                     var minimum: UInt32 = 0
