@@ -23,6 +23,10 @@ enum Section: Equatable {
 }
 
 /// One pass of extraction over one document; holds the context that carries from line to line.
+///
+/// The line and sentence loops are `mutating`; a call from them to a non-mutating method copies
+/// the whole run (some 440 bytes) to pass it. The helpers they call for every sentence or
+/// clause are therefore marked `@inline(__always)`.
 struct ExtractionRun {
     let doc: Document
     let t: [Unicode.Scalar]
@@ -101,6 +105,7 @@ struct ExtractionRun {
         .map(\.scalars)
     static let reviewParagraphStarts = ["一年来", "过去一年", "刚刚过去", "这五年", "五年来", "过去五年"].map(\.scalars)
 
+    @inline(__always)  // see ExtractionRun
     func isHeading(_ r: Range<Int>) -> Bool {
         var i = r.lowerBound
         while i < r.upperBound, t[i] == " " || t[i] == "\u{3000}" { i += 1 }
@@ -172,6 +177,7 @@ struct ExtractionRun {
         var isTarget: Bool
     }
 
+    @inline(__always)  // see ExtractionRun
     func isPast(_ r: Range<Int>, times: [TimeMention]) -> Bool {
         if section == .review { return true }
         var future = false
@@ -194,6 +200,7 @@ struct ExtractionRun {
     }
 
     /// A clause that states a result: a past year as its topic, or a marker such as 累计完成.
+    @inline(__always)  // see ExtractionRun
     func isPastClause(_ c: Range<Int>, times: [TimeMention]) -> Bool {
         var future = false
         for m in times {
@@ -288,6 +295,7 @@ struct ExtractionRun {
 
     /// Parts of a sentence between semicolons (outside quotes); a part longer than a few hundred
     /// characters is cut again at a comma, as no real clause list is that long.
+    @inline(__always)  // see ExtractionRun
     func segments(of r: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var s = r.lowerBound
@@ -319,6 +327,7 @@ struct ExtractionRun {
     }
 
     /// Clauses of a sentence: split at commas, semicolons and colons outside quotes and brackets.
+    @inline(__always)  // see ExtractionRun
     func clauses(of r: Range<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var s = r.lowerBound
@@ -392,6 +401,7 @@ struct ExtractionRun {
     }
 
     /// The firmness word governing `r`, if any (确保, 力争 …).
+    @inline(__always)  // see ExtractionRun
     func firmness(in r: Range<Int>) -> String? {
         var i = r.lowerBound
         while i < r.upperBound {
