@@ -20,6 +20,38 @@ DROP INDEX mentions_target_idx;
 -- stay on the page (HOT) instead of adding an entry to every index of the table.
 ALTER TABLE targets SET (fillfactor = 85);
 
+-- The revisions the targets `target_ids` should have, from their mentions: the first mention (by
+-- position) of each document, in publication order (then content hash), and a revision for each
+-- document whose number differs from the previous one's. A target stated by one document has
+-- none. The rules of ptt_refresh_targets (0003); m.id breaks ties between mentions at the same
+-- span, which that function left to the scan order.
+CREATE FUNCTION ptt_derive_revisions(target_ids bigint[])
+RETURNS TABLE (target_id bigint, document_id bigint, old_multiplier numeric, old_value numeric, old_unit text,
+    new_multiplier numeric, new_value numeric, new_unit text)
+LANGUAGE sql STABLE AS $$
+    SELECT target_id, document_id, old_multiplier, old_value, old_unit, multiplier, value, unit
+    FROM (
+        SELECT p.*,
+            lag(p.multiplier) OVER w AS old_multiplier, lag(p.value) OVER w AS old_value,
+            lag(p.unit) OVER w AS old_unit, row_number() OVER w AS n
+        FROM (
+            SELECT DISTINCT ON (t.id, m.document_id)
+                t.id AS target_id, m.document_id, d.published_on, d.content_hash, m.multiplier, m.value, m.unit
+            FROM unnest(target_ids) AS u(id)
+            JOIN targets t ON t.id = u.id
+            JOIN mentions m ON coalesce(m.target_region_code, '') = coalesce(t.region_code, '')
+                AND m.indicator_key = t.indicator_key AND m.kind = t.kind AND m.unit_family = t.unit_family
+                AND coalesce(m.deadline_year, -1) = coalesce(t.deadline_year, -1)
+                AND m.deadline_year IS NOT DISTINCT FROM t.deadline_year
+            JOIN documents d ON d.id = m.document_id
+            WHERE t.documents > 1
+            ORDER BY t.id, m.document_id, m.span_start, m.span_end, m.id
+        ) p
+        WINDOW w AS (PARTITION BY p.target_id ORDER BY p.published_on NULLS FIRST, p.content_hash)
+    ) s
+    WHERE n > 1 AND (multiplier, value, unit) IS DISTINCT FROM (old_multiplier, old_value, old_unit)
+$$;
+
 -- Re-derives the targets of the given identities (region '' for none; the arrays are parallel,
 -- one element per mention, duplicates allowed) and the revisions of those targets, from all
 -- their mentions, with the same rules as ptt_refresh_targets: attributes from the first mention
@@ -98,33 +130,25 @@ BEGIN
     )
     SELECT array_agg(id) INTO touched FROM upserted;
 
-    -- Revisions of the targets touched: replaced by those derived from their mentions (the
-    -- first mention, by position, of each document; each document in publication order whose
-    -- number differs from the previous one's). A target stated by one document has none.
-    DELETE FROM target_revisions v USING unnest(touched) AS u(id) WHERE v.target_id = u.id;
+    -- Revisions of the targets touched, made equal to those derived from their mentions. Rows
+    -- that stay the same are left alone, so a target restated by many documents does not have
+    -- all its revisions rewritten each time one more states it.
+    WITH derived AS MATERIALIZED (SELECT * FROM ptt_derive_revisions(touched))
+    DELETE FROM target_revisions v
+    USING unnest(touched) AS u(id)
+    WHERE v.target_id = u.id
+        AND NOT EXISTS (
+            SELECT 1 FROM derived r
+            WHERE r.target_id = v.target_id AND r.document_id = v.document_id
+                AND (r.old_multiplier, r.old_value, r.old_unit, r.new_multiplier, r.new_value, r.new_unit)
+                    IS NOT DISTINCT FROM
+                    (v.old_multiplier, v.old_value, v.old_unit, v.new_multiplier, v.new_value, v.new_unit));
 
     INSERT INTO target_revisions (target_id, document_id, old_multiplier, old_value, old_unit, new_multiplier,
         new_value, new_unit)
-    SELECT target_id, document_id, old_multiplier, old_value, old_unit, multiplier, value, unit
-    FROM (
-        SELECT p.*,
-            lag(p.multiplier) OVER w AS old_multiplier, lag(p.value) OVER w AS old_value,
-            lag(p.unit) OVER w AS old_unit, row_number() OVER w AS n
-        FROM (
-            SELECT DISTINCT ON (t.id, m.document_id)
-                t.id AS target_id, m.document_id, d.published_on, d.content_hash, m.multiplier, m.value, m.unit
-            FROM targets t
-            JOIN mentions m ON coalesce(m.target_region_code, '') = coalesce(t.region_code, '')
-                AND m.indicator_key = t.indicator_key AND m.kind = t.kind AND m.unit_family = t.unit_family
-                AND coalesce(m.deadline_year, -1) = coalesce(t.deadline_year, -1)
-                AND m.deadline_year IS NOT DISTINCT FROM t.deadline_year
-            JOIN documents d ON d.id = m.document_id
-            JOIN unnest(touched) AS u(id) ON u.id = t.id
-            WHERE t.documents > 1
-            ORDER BY t.id, m.document_id, m.span_start, m.span_end, m.id
-        ) p
-        WINDOW w AS (PARTITION BY p.target_id ORDER BY p.published_on NULLS FIRST, p.content_hash)
-    ) s
-    WHERE n > 1 AND (multiplier, value, unit) IS DISTINCT FROM (old_multiplier, old_value, old_unit);
+    SELECT r.*
+    FROM ptt_derive_revisions(touched) r
+    WHERE NOT EXISTS (
+        SELECT 1 FROM target_revisions v WHERE v.target_id = r.target_id AND v.document_id = r.document_id);
 END;
 $$;

@@ -24,7 +24,11 @@ public enum SaveOutcome: String, Sendable, CaseIterable {
 /// Not `Sendable`: it owns a connection. Use one per worker.
 public final class DocumentStore {
     public let connection: Connection
-    var vocabulary: IndicatorVocabulary
+    var vocabulary: IndicatorVocabulary {
+        didSet { indicatorKeys.removeAll() }
+    }
+    /// Indicator text → `vocabulary.key(for:)`; see `indicatorKey(for:)`.
+    private var indicatorKeys: [String: (key: String, known: Bool)] = [:]
 
     /// Uses `connection`, whose schema must be migrated; reads the indicator vocabulary.
     public init(connection: Connection) throws {
@@ -291,6 +295,7 @@ public final class DocumentStore {
                 into: "mentions", columns: DocumentStore.mentionColumns,
                 rows: written.lazy.flatMap { id, draft in draft.mentions.lazy.map { [id.sqlText] + $0.values } })
             identities += written.flatMap { $0.draft.mentions.map(\.identity) }
+            identities = Array(Set(identities))  // the function accepts repeats, but they cost bytes and parsing
             if !identities.isEmpty {
                 try db.execute(
                     """
@@ -340,7 +345,7 @@ public final class DocumentStore {
     ]
 
     /// What makes mentions one target (`targets_identity`).
-    struct TargetIdentity {
+    struct TargetIdentity: Hashable {
         var region: String?
         var indicatorKey: String
         var kind: String
@@ -371,7 +376,7 @@ public final class DocumentStore {
     func mentionRows(_ mentions: [Commitment], publisherRegion: String?, unknown: inout [NewIndicator]) -> [MentionRow] {
         mentions.map { m -> MentionRow in
             let indicator = Fields.storable(m.indicator)
-            let (key, known) = vocabulary.key(for: indicator)
+            let (key, known) = indicatorKey(for: indicator)
             let family = UnitFamily(unit: m.unit)
             if !known { unknown.append(NewIndicator(key: key, name: indicator, family: family)) }
             let region = m.region?.code ?? publisherRegion
@@ -388,6 +393,17 @@ public final class DocumentStore {
                     region: region, indicatorKey: key, kind: m.kind.rawValue, deadlineYear: m.deadlineYear,
                     unitFamily: family.rawValue))
         }
+    }
+
+    /// `vocabulary.key(for:)`, remembered: the same few thousand indicator texts recur in every
+    /// document, and normalizing one (Foundation string replacement, a gazetteer scan) cost a
+    /// fifth of ptt's own CPU in an ingest. Bounded, in case texts never repeat.
+    func indicatorKey(for indicator: String) -> (key: String, known: Bool) {
+        if let cached = indicatorKeys[indicator] { return cached }
+        let found = vocabulary.key(for: indicator)
+        if indicatorKeys.count >= 100_000 { indicatorKeys.removeAll(keepingCapacity: true) }
+        indicatorKeys[indicator] = found
+        return found
     }
 
     /// Adds the indicators of `unknown` not yet in the vocabulary.
