@@ -24,8 +24,8 @@ struct CommitmentJSONWriter {
     /// The region fields of the last object written, and what they were written from: a
     /// document's commitments share a region.
     private var regionFields: [UInt8] = []
-    /// Nil until the first object; then `.some` of the region `regionFields` were written from.
-    private var regionWritten: Region??
+    /// What `regionFields` show; nil before the first object.
+    private var regionShown: (name: String?, code: String?, level: Region.Level?)?
 
     mutating func append(_ c: Commitment, _ d: DocumentFields) {
         // Each key is written with its punctuation as one literal: no per-key work.
@@ -52,7 +52,9 @@ struct CommitmentJSONWriter {
 
     /// `"region"`, `"region_code"` and `"level"`, each with the comma before it.
     mutating func appendRegion(_ region: Region?) {
-        if regionWritten == .some(region) {
+        // Compared field by field: comparing whole `Region?` values copied them.
+        let shown = (name: region?.name, code: region?.code, level: region?.level)
+        if let last = regionShown, last.name == shown.name, last.code == shown.code, last.level == shown.level {
             buffer += regionFields
             return
         }
@@ -60,7 +62,7 @@ struct CommitmentJSONWriter {
         regionFields += ",\"region\":".utf8; appendJSONString(region?.name, to: &regionFields)
         regionFields += ",\"region_code\":".utf8; appendJSONString(region?.code, to: &regionFields)
         regionFields += ",\"level\":".utf8; appendJSONString(region?.level.rawValue, to: &regionFields)
-        regionWritten = .some(region)
+        regionShown = shown
         buffer += regionFields
     }
 

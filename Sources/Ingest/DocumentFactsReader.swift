@@ -60,6 +60,7 @@ struct DocumentFactsReader {
     // MARK: - Date
 
     static let dateKeywords = Cleaner.words(["时间:", "日期:", "发布时间", "发布日期", "发表时间", "发表日期", "更新时间"])
+    static let dateKeywordTable = Cleaner.Tables.table(dateKeywords)
 
     func publicationDate(year: Int?) -> Day? {
         if let raw = frontMatter?.date, let day = DateScanner.rfc2822(raw) ?? DateScanner.dates(in: Array(raw.unicodeScalars)[...]).first?.day {
@@ -67,7 +68,8 @@ struct DocumentFactsReader {
         }
         let s = text.scalars
         let outside = Array(headerLines) + Array(tailLines)
-        for line in outside {
+        // One pass finds the lines with a keyword; only those are searched keyword by keyword.
+        for line in outside where Self.dateKeywordTable.occurs(in: s, line.range) {
             for keyword in Self.dateKeywords {
                 if let at = Cleaner.find(s, line.range, keyword),
                     let found = DateScanner.dates(in: s[(at + keyword.count)..<line.range.upperBound]).first
@@ -105,6 +107,8 @@ struct DocumentFactsReader {
     static let genericSources: Set<String> = ["网络", "互联网", "本站", "本网", "原创", "网友", "综合", "转载", "未知"]
     static let copyright = Array("版权所有".unicodeScalars)
     static let sponsors = Cleaner.words(["主办", "主管"])
+    static let sourceKeywordTable = Cleaner.Tables.table(sourceKeywords)
+    static let sponsorTable = Cleaner.Tables.table(sponsors)
     static let valueStops = Cleaner.words(["作者", "编辑", "时间", "记者", "发布", "阅读", "责任", "日期", "浏览"])
 
     /// Names of the publishing outlet, most telling first: source line, dateline (XX网讯), front
@@ -119,7 +123,7 @@ struct DocumentFactsReader {
             if n.unicodeScalars.contains(where: \.isCJK), !names.contains(n) { names.append(n) }
         }
         let pageLines = Array(headerLines) + Array(tailLines)
-        for line in pageLines {
+        for line in pageLines where Self.sourceKeywordTable.occurs(in: s, line.range) {
             for keyword in Self.sourceKeywords {
                 if let at = Cleaner.find(s, line.range, keyword) { add(value(after: at + keyword.count, in: line.range)) }
             }
@@ -136,7 +140,7 @@ struct DocumentFactsReader {
             let first = text.string(line.range.lowerBound..<end).trimmingSpaces
             if first.hasSuffix("网") { add(first) }
         }
-        for line in pageLines {
+        for line in pageLines where Self.sponsorTable.occurs(in: s, line.range) {
             for word in Self.sponsors {
                 if let at = Cleaner.find(s, line.range, word) { add(token(endingAt: at, in: line.range)) }
             }

@@ -194,8 +194,9 @@ enum Normalizer {
         var han = 0
         var marked = 0
         let traditionalOnly = Self.traditionalOnly
-        for c in text.scalars where c.isCJK {
-            han &+= 1
+        for c in text.scalars {
+            // Counted without branching on each scalar (all of `traditionalOnly` is CJK).
+            han &+= c.isCJK ? 1 : 0
             marked &+= traditionalOnly.contains(c) ? 1 : 0
             if han >= 4000 { break }
         }
