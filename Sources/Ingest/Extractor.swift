@@ -222,8 +222,21 @@ struct ExtractionRun {
     /// Markers that mean a past result even beside a future deadline.
     static let strongPastMarkers = ["同比", "比上年", "较上年", "截至", "截止", "以来", "一年来", "去年", "上年"].map(\.scalars)
 
+    /// Scalars that a number, a multiple (倍, 番) or a milestone verb starts with.
+    static let targetStarts: ScalarSet = {
+        var set = quantityStarts
+        for s in "倍番".unicodeScalars { set.insert(s) }
+        for s in Vocabulary.milestoneVerbs.firstScalars { set.insert(s) }
+        return set
+    }()
+
     mutating func processSentence(_ r: Range<Int>, paragraphDeadline: inout Int?) {
         let times = TimeExpressions.scan(t, in: r)
+        // A deadline comes only from time words, and a target or milestone only from a number,
+        // a multiple or a milestone verb: a sentence with none of them (about half of all
+        // sentences) changes nothing.
+        let targetStarts = Self.targetStarts
+        if times.isEmpty && !r.contains(where: { targetStarts.contains(t[$0]) }) { return }
         sentenceTimes = times
         sentenceCampaignStart = campaignStart(in: r, times: times)
         var markers: [Int] = []

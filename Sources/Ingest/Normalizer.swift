@@ -247,6 +247,8 @@ struct SimplifiedTable: Sendable {
 
     /// For each scalar in first...last, its simplified form, or 0 when unchanged.
     private let map: [UInt32]
+    /// The scalars `map` changes: a bitmap small enough to stay in cache while a text is sampled.
+    private let changed: ScalarSet
 
     init() {
         var source = String.UnicodeScalarView()
@@ -268,6 +270,7 @@ struct SimplifiedTable: Sendable {
             }
         }
         self.map = map
+        changed = ScalarSet(codes.filter { map[Int($0 - Self.first)] != 0 }.compactMap(Unicode.Scalar.init))
     }
 
     @inline(__always)
@@ -280,7 +283,7 @@ struct SimplifiedTable: Sendable {
     /// True when `s` has a different simplified form.
     @inline(__always)
     func changes(_ s: Unicode.Scalar) -> Bool {
-        s.value >= Self.first && s.value <= Self.last && map[Int(s.value - Self.first)] != 0
+        changed.contains(s)
     }
 }
 

@@ -213,6 +213,9 @@ struct WordTable<Value> {
         return nil
     }
 
+    /// The scalars the entries start with.
+    var firstScalars: [Unicode.Scalar] { byFirst.map { scalars[$0.start] } }
+
     /// True when an entry lies wholly inside `range`: one pass, not one per word.
     func occurs(in text: [Unicode.Scalar], _ range: Range<Int>) -> Bool {
         var i = range.lowerBound

@@ -58,6 +58,14 @@ struct NormalizerTests {
         #expect(Normalizer.simplify(before).scalars == text.scalars)
     }
 
+    @Test func theTableSaysWhichCharactersChange() {
+        let table = SimplifiedTable.shared
+        for c in "業兩內實現發展经济a1，𠀀".unicodeScalars {
+            #expect(table.changes(c) == (table.simplified(c) != c), "\(c)")
+        }
+        #expect(table.changes("業") && !table.changes("业") && !table.changes("a"))
+    }
+
     @Test func keepingLinesJoinsThemWithBreaksMappedToWhereEachStarts() {
         let raw = Array("导航|首页\n第一段。\n广告\n第二段。\n页脚".unicodeScalars)
         var text = Normalizer.fold(raw, range: 0..<raw.count)
