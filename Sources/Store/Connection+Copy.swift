@@ -50,21 +50,33 @@ extension Connection {
     }
 
     /// Appends one row in COPY text format: tab-separated, `\N` for NULL, newline-terminated.
+    ///
+    /// Values are copied in runs between the bytes that need escaping (documents are a few
+    /// kilobytes with a line break now and then; byte-by-byte appends were an eighth of ingest CPU).
     static func appendCopyRow(_ row: [String?], to buffer: inout [UInt8]) {
         for (i, value) in row.enumerated() {
             if i > 0 { buffer.append(0x09) }
-            guard let value else {
+            guard var value else {
                 buffer.append(contentsOf: [0x5C, 0x4E])  // \N
                 continue
             }
-            for byte in value.utf8 {
-                switch byte {
-                case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])  // \\
-                case 0x09: buffer.append(contentsOf: [0x5C, 0x74])  // \t
-                case 0x0A: buffer.append(contentsOf: [0x5C, 0x6E])  // \n
-                case 0x0D: buffer.append(contentsOf: [0x5C, 0x72])  // \r
-                default: buffer.append(byte)
+            value.withUTF8 { bytes in
+                var start = 0
+                for (j, byte) in bytes.enumerated() where byte <= 0x5C {
+                    let escaped: UInt8
+                    switch byte {
+                    case 0x5C: escaped = 0x5C  // \\
+                    case 0x09: escaped = 0x74  // \t
+                    case 0x0A: escaped = 0x6E  // \n
+                    case 0x0D: escaped = 0x72  // \r
+                    default: continue
+                    }
+                    buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<j]))
+                    buffer.append(0x5C)
+                    buffer.append(escaped)
+                    start = j + 1
                 }
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
             }
         }
         buffer.append(0x0A)

@@ -6,7 +6,8 @@ public enum PlanPeriod {
     /// The period named in `title`, nil when there is none.
     public static func of(title: String?) -> String? {
         guard let title else { return nil }
-        if let plan = fiveYearPlans.first(where: { title.contains($0) }) { return plan }
+        // Compared as UTF-8 (Foundation's `contains` folds character clusters: slow).
+        if let plan = fiveYearPlans.first(where: { title.utf8.firstRange(of: $0.utf8) != nil }) { return plan }
         // Two four-digit years joined by a dash: 2023—2025年, 2021-2025.
         let chars = Array(title)
         var i = 0

@@ -85,15 +85,19 @@ extension Array: SQLEncodable where Element == String {
     public static var sqlOID: UInt32 { SQLValue.OID.textArray }
     /// An array literal with every element quoted: `{"a","b \"c\""}`.
     public var sqlText: String? {
-        let items = map { item -> String in
-            var quoted = "\""
-            for ch in item.unicodeScalars {
-                if ch == "\"" || ch == "\\" { quoted.unicodeScalars.append("\\") }
-                quoted.unicodeScalars.append(ch)
+        // Built as UTF-8 bytes: ingest sends thousands of elements per transaction.
+        var bytes: [UInt8] = [UInt8(ascii: "{")]
+        for (i, item) in enumerated() {
+            if i > 0 { bytes.append(UInt8(ascii: ",")) }
+            bytes.append(UInt8(ascii: "\""))
+            for byte in item.utf8 {
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { bytes.append(UInt8(ascii: "\\")) }
+                bytes.append(byte)
             }
-            return quoted + "\""
+            bytes.append(UInt8(ascii: "\""))
         }
-        return "{" + items.joined(separator: ",") + "}"
+        bytes.append(UInt8(ascii: "}"))
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
 
