@@ -252,7 +252,6 @@ struct ExtractionRun {
         }
         sentencePastMarkers = markers
         if isPast(r, times: times) { return }
-        let goal = Vocabulary.goalCues.occurs(in: t, r)
         var sentenceDeadline: Int?
         for m in times {
             if let y = resolve(m, in: r).deadline {
@@ -262,12 +261,13 @@ struct ExtractionRun {
         }
         if let y = sentenceDeadline {
             paragraphDeadline = y
-            if goal { scopeDeadline = y }
+            // A goal sentence (主要目标 …) sets the deadline for the lines after it.
+            if Vocabulary.goalCues.occurs(in: t, r) { scopeDeadline = y }
         }
-        let firm = firmness(in: r.lowerBound..<r.upperBound)
+        // The firmness words are looked for only when nothing else makes the sentence a target.
         let isTarget =
             section == .plan || sentenceDeadline != nil || paragraphDeadline != nil || scopeDeadline != nil
-            || firm != nil
+            || firmness(in: r.lowerBound..<r.upperBound) != nil
         // Parts between semicolons share the sentence's time words through the last one before
         // them; each part is read on its own, which keeps a sentence thousands of clauses long linear.
         var carried: TimeMention?
