@@ -5,18 +5,22 @@ import Ingest
 /// Output dominated extraction time when built from Swift string appends; writing UTF-8 bytes
 /// directly, with the per-document fields encoded once, keeps it a small share.
 struct CommitmentJSONWriter {
-    /// The document fields every object repeats, encoded once per document.
+    /// The document fields every object repeats, encoded once per document: the object's
+    /// opening through `"doc"`, and `"title"`, `"published_on"` and `"publisher"` through its end.
     struct DocumentFields {
-        var doc: [UInt8]
-        var title: [UInt8]
-        var publishedOn: [UInt8]
-        var publisher: [UInt8]
+        var head: [UInt8]
+        var tail: [UInt8]
 
         init(_ document: Document) {
-            doc = jsonBytes(document.source)
-            title = jsonBytes(document.facts.title)
-            publishedOn = jsonBytes(document.facts.publishedOn?.description)
-            publisher = jsonBytes(document.facts.publisher)
+            head = Array("{\"doc\":".utf8)
+            appendJSONString(document.source, to: &head)
+            tail = Array(",\"title\":".utf8)
+            appendJSONString(document.facts.title, to: &tail)
+            tail += ",\"published_on\":".utf8
+            appendJSONString(document.facts.publishedOn?.description, to: &tail)
+            tail += ",\"publisher\":".utf8
+            appendJSONString(document.facts.publisher, to: &tail)
+            tail += "}".utf8
         }
     }
 
@@ -29,7 +33,7 @@ struct CommitmentJSONWriter {
 
     mutating func append(_ c: Commitment, _ d: DocumentFields) {
         // Each key is written with its punctuation as one literal: no per-key work.
-        appendRaw("{\"doc\":"); buffer += d.doc
+        buffer += d.head
         appendRegion(c.region)
         appendRaw(",\"indicator\":"); appendString(c.indicator)
         appendRaw(",\"kind\":"); appendString(c.kind.rawValue)
@@ -44,10 +48,7 @@ struct CommitmentJSONWriter {
         appendRaw(",\"quote\":"); appendString(c.quote)
         appendRaw(",\"span\":["); appendRaw(String(c.span.lowerBound))
         appendRaw(","); appendRaw(String(c.span.upperBound)); appendRaw("]")
-        appendRaw(",\"title\":"); buffer += d.title
-        appendRaw(",\"published_on\":"); buffer += d.publishedOn
-        appendRaw(",\"publisher\":"); buffer += d.publisher
-        appendRaw("}")
+        buffer += d.tail
     }
 
     /// `"region"`, `"region_code"` and `"level"`, each with the comma before it.
