@@ -133,9 +133,10 @@ enum Cleaner {
             line.isNav = true
         }
         if short || length <= 40 {
-            if length <= 14, contains(s, range, table: tables.listHeaders) { line.isListHeader = true }
-            if contains(s, range, table: tables.bylineWords) { line.isByline = true }
-            if contains(s, range, table: tables.boilerplateWords) { line.isBoilerplate = true }
+            let found = lineWords(s, range)
+            if length <= 14, found.contains(.listHeader) { line.isListHeader = true }
+            if found.contains(.byline) { line.isByline = true }
+            if found.contains(.boilerplate) { line.isBoilerplate = true }
         }
         // Photo captions: … 记者 某某 摄
         if let last = s[range].last(where: { !$0.isSpaceLike }), last == "摄",
@@ -177,11 +178,41 @@ enum Cleaner {
         table.occurs(in: s, range)
     }
 
+    /// Which of the vocabularies above a word belongs to.
+    struct Vocabularies: OptionSet, Sendable {
+        let rawValue: UInt8
+        static let listHeader = Vocabularies(rawValue: 1)
+        static let byline = Vocabularies(rawValue: 2)
+        static let boilerplate = Vocabularies(rawValue: 4)
+    }
+
+    /// The vocabularies with a word inside `range`, in one pass over it.
+    static func lineWords(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Vocabularies {
+        var found: Vocabularies = []
+        let table = tables.lineWords
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if let m = table.match(s, at: i, limit: range.upperBound) { found.formUnion(m.value) }
+            i += 1
+        }
+        return found
+    }
+
     /// Word tables of the vocabularies above, built once.
     struct Tables: Sendable {
-        let listHeaders = table(Cleaner.listHeaders)
-        let bylineWords = table(Cleaner.bylineWords)
-        let boilerplateWords = table(Cleaner.boilerplateWords)
+        /// All three vocabularies in one table. The longest word matched at a position carries
+        /// the vocabularies of every word that is a prefix of it, so nothing a shorter word would
+        /// have found is lost.
+        let lineWords: WordTable<Vocabularies> = {
+            let lists: [([[Unicode.Scalar]], Vocabularies)] = [
+                (Cleaner.listHeaders, .listHeader), (Cleaner.bylineWords, .byline), (Cleaner.boilerplateWords, .boilerplate),
+            ]
+            let all = lists.flatMap { list in list.0.map { ($0, list.1) } }
+            return WordTable(all.map { word, _ in
+                let kinds = all.filter { word.starts(with: $0.0) }.reduce(into: Vocabularies()) { $0.formUnion($1.1) }
+                return (String(scalars: word), kinds)
+            })
+        }()
 
         static func table(_ words: [[Unicode.Scalar]]) -> WordTable<Bool> {
             WordTable(words.map { (String(String.UnicodeScalarView($0)), true) })

@@ -53,6 +53,10 @@ struct MappedText: Sendable {
                 end[w] = at
                 w += 1
             }
+            guard w < range.lowerBound else {
+                w = range.upperBound  // nothing dropped before this line: it is in place
+                continue
+            }
             for k in range {
                 scalars[w] = scalars[k]
                 start[w] = start[k]

@@ -78,3 +78,33 @@ struct CleanerTests {
         #expect((line.isNav || line.isBoilerplate || line.isByline || line.isListHeader) == c.dropped)
     }
 }
+
+struct CleanerVocabularyTests {
+    struct Case: CustomTestStringConvertible, Sendable {
+        var line: String
+        var found: Cleaner.Vocabularies
+        var testDescription: String { line }
+    }
+
+    static let cases: [Case] = [
+        Case(line: "相关新闻", found: .listHeader),
+        Case(line: "来源:青田新闻网 编辑:王五", found: .byline),
+        Case(line: "网站简介 | 版权声明 | 联系我们", found: .boilerplate),
+        Case(line: "责任编辑:王五 分享到 相关阅读", found: [.byline, .boilerplate, .listHeader]),
+        Case(line: "会议强调,要加快培育一批企业", found: []),
+    ]
+
+    /// One pass over the line finds the same vocabularies as one pass per vocabulary.
+    @Test(arguments: cases)
+    func findsEveryVocabularyInOnePass(_ c: Case) {
+        let s = Array(c.line.unicodeScalars)
+        let found = Cleaner.lineWords(s, 0..<s.count)
+        #expect(found == c.found)
+        let separately: [(Cleaner.Vocabularies, [[Unicode.Scalar]])] = [
+            (.listHeader, Cleaner.listHeaders), (.byline, Cleaner.bylineWords), (.boilerplate, Cleaner.boilerplateWords),
+        ]
+        for (kind, words) in separately {
+            #expect(found.contains(kind) == Cleaner.contains(s, 0..<s.count, anyOf: words), "\(kind.rawValue)")
+        }
+    }
+}
