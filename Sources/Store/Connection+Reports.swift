@@ -97,8 +97,9 @@ extension Connection {
                 SELECT * FROM region_paths WHERE NOT \(exactOnly) AND NOT EXISTS (SELECT 1 FROM exact) AND name LIKE \(pattern)
             )
             SELECT f.code, f.name, f.level, f.path,
-                (SELECT count(*) FROM target_report t
-                 WHERE t.region_code = f.code OR t.province_code = f.code OR t.prefecture_code = f.code)
+                (SELECT count(*) FROM targets t
+                 WHERE t.region_code = ANY(ARRAY(
+                     SELECT code FROM regions WHERE code = f.code OR province_code = f.code OR prefecture_code = f.code)))
             FROM found f
             ORDER BY f.code
             LIMIT 200
@@ -131,8 +132,10 @@ extension Connection {
     /// when nil); groups that `filter` leaves empty are left out.
     ///
     /// Counting stops at `countLimit` + 1 rows per group (nil: counts exactly), so the cost
-    /// stays bounded at millions of targets. Rows are read in index order — deadline, region
-    /// code — and then joined with `target_report`, so a page costs what it shows.
+    /// stays bounded at millions of targets. One query: the years there are (one index probe
+    /// each), then each year's targets in index order — deadline, region code, within the code
+    /// range of the filter's regions — so a page costs what it shows, then `target_report` for
+    /// the rows shown.
     public func deadlineGroups(
         asOf day: Day, filter: TargetFilter = TargetFilter(), rowsPerGroup: Int?, countLimit: Int?
     ) throws -> [DeadlineGroup] {
@@ -140,67 +143,139 @@ extension Connection {
         guard !ranges.isEmpty else { return [] }
         let lows = ranges.map { String($0.years.lowerBound) }
         let highs = ranges.map { String($0.years.upperBound) }
-        let counts: [Int] = try execute(
-            """
-            SELECT (SELECT count(*) FROM (
-                    SELECT 1 FROM targets t
-                    WHERE t.deadline_year BETWEEN g.lo AND g.hi AND \(fragment: filter.targetCondition)
-                    LIMIT \(countLimit.map { $0 + 1 })) s)
-            FROM unnest(\(lows)::int[], \(highs)::int[]) WITH ORDINALITY AS g(lo, hi, n)
-            ORDER BY g.n
-            """
-        ).rows.map { try $0.decode(0) }
-        var groups = zip(ranges, counts).map { range, count in
-            DeadlineGroup(
-                horizon: range.horizon, years: range.years, count: count,
-                countIsLowerBound: countLimit.map { count > $0 } ?? false, deadlines: [])
-        }
+        let condition = try yearCondition(filter)
         let rows = try execute(
             """
-            SELECT p.n, ptt_horizon(r.deadline_year, \(day)), \(unsafeSQL: TargetSummary.columns.prefixed("r."))
-            FROM unnest(\(lows)::int[], \(highs)::int[]) WITH ORDINALITY AS g(lo, hi, n)
-            CROSS JOIN LATERAL (
-                SELECT g.n, t.id, t.deadline_year, t.region_code, coalesce(i.name, t.indicator) AS indicator_name,
-                    t.kind, t.value
-                FROM targets t LEFT JOIN indicators i ON i.key = t.indicator_key
-                WHERE t.deadline_year BETWEEN g.lo AND g.hi AND \(fragment: filter.targetCondition)
-                ORDER BY t.deadline_year, t.region_code, 5, t.kind, t.value, t.id
-                LIMIT \(rowsPerGroup)
-            ) p
+            WITH RECURSIVE years(y) AS (
+                SELECT min(deadline_year) FROM targets
+                UNION ALL
+                SELECT (SELECT min(t.deadline_year) FROM targets t WHERE t.deadline_year > y) FROM years WHERE y IS NOT NULL
+            ), shown AS (
+                SELECT g.n, c.count, p.id, p.deadline_year, p.region_code, p.indicator_name, p.kind, p.value
+                FROM unnest(\(lows)::int[], \(highs)::int[]) WITH ORDINALITY AS g(lo, hi, n)
+                CROSS JOIN LATERAL (
+                    SELECT count(*) FROM (
+                        SELECT 1 FROM years y
+                        CROSS JOIN LATERAL (SELECT 1 FROM targets t WHERE t.deadline_year = y.y AND \(fragment: condition)) x
+                        WHERE y.y BETWEEN g.lo AND g.hi
+                        LIMIT \(countLimit.map { $0 + 1 })
+                    ) s
+                ) c
+                -- The first rows of each year by region code, with every row of the last code
+                -- (WITH TIES), hold the group's first rows in report order.
+                LEFT JOIN LATERAL (
+                    SELECT q.id, q.deadline_year, q.region_code, coalesce(i.name, q.indicator) AS indicator_name, q.kind,
+                        q.value
+                    FROM years y
+                    CROSS JOIN LATERAL (
+                        SELECT t.id, t.deadline_year, t.region_code, t.indicator, t.indicator_key, t.kind, t.value
+                        FROM targets t
+                        WHERE t.deadline_year = y.y AND \(fragment: condition)
+                        ORDER BY t.region_code
+                        FETCH FIRST \(rowsPerGroup ?? 0) ROWS WITH TIES
+                    ) q
+                    LEFT JOIN indicators i ON i.key = q.indicator_key
+                    WHERE y.y BETWEEN g.lo AND g.hi
+                    ORDER BY q.deadline_year, q.region_code, 4, q.kind, q.value, q.id
+                    LIMIT \(rowsPerGroup ?? 0)
+                ) p ON true
+            )
+            SELECT s.n, s.count, ptt_horizon(r.deadline_year, \(day)), \(unsafeSQL: TargetSummary.columns.prefixed("r."))
+            FROM shown s
             -- One lookup per row shown (OFFSET 0 keeps the planner from joining the whole view).
-            CROSS JOIN LATERAL (SELECT * FROM target_report v WHERE v.id = p.id OFFSET 0) r
-            ORDER BY p.n, p.deadline_year, p.region_code, p.indicator_name, p.kind, p.value, p.id
+            LEFT JOIN LATERAL (SELECT * FROM target_report v WHERE v.id = s.id OFFSET 0) r ON true
+            ORDER BY s.n, s.deadline_year, s.region_code, s.indicator_name, s.kind, s.value, s.id
             """
         ).rows
+        var groups = ranges.map { range in
+            DeadlineGroup(horizon: range.horizon, years: range.years, count: 0, countIsLowerBound: false, deadlines: [])
+        }
         for row in rows {
-            let group: Int = try row.decode(0)
-            let horizon = Deadline.Horizon(rawValue: try row.decode(1)) ?? .upcoming
-            groups[group - 1].deadlines.append(Deadline(horizon: horizon, target: try TargetSummary(row: row, from: 2)))
+            let index: Int = try row.decode(0) - 1
+            let count: Int = try row.decode(1)
+            groups[index].count = count
+            groups[index].countIsLowerBound = countLimit.map { count > $0 } ?? false
+            guard let horizon: String = try row.decode(2) else { continue }
+            groups[index].deadlines.append(
+                Deadline(horizon: Deadline.Horizon(rawValue: horizon) ?? .upcoming, target: try TargetSummary(row: row, from: 3)))
         }
         return groups.filter { $0.count > 0 }
+    }
+
+    /// The filter as a condition on `targets t` for a scan of one deadline year: the regions
+    /// (and what lies under them) looked up first, so the condition is a range of region codes
+    /// the index (deadline_year, region_code) reads in order — codes under a region share its
+    /// prefix (330000 › 331100 › 331124), so they lie between its smallest and largest code —
+    /// with the codes themselves checked too.
+    func yearCondition(_ filter: TargetFilter) throws -> SQLQuery {
+        var scoped = filter
+        scoped.regionCode = nil
+        scoped.regionCodes = nil
+        scoped.level = nil
+        guard let codes = try regionScope(filter) else { return scoped.targetCondition }
+        return """
+            t.region_code BETWEEN \(codes.first ?? "") AND \(codes.last ?? "") AND t.region_code = ANY(\(codes))
+            AND \(fragment: scoped.targetCondition)
+            """
+    }
+
+    /// The region codes `filter`'s regions and level select, in code order; nil when it has none.
+    func regionScope(_ filter: TargetFilter) throws -> [String]? {
+        let roots = filter.regionCodes ?? filter.regionCode.map { [$0] }
+        guard roots != nil || filter.level != nil else { return nil }
+        return try execute(
+            """
+            SELECT code FROM regions
+            WHERE (\(roots)::text[] IS NULL OR code = ANY(\(roots)) OR province_code = ANY(\(roots))
+                    OR prefecture_code = ANY(\(roots)))
+                AND (\(filter.regionCode)::text IS NULL OR code = \(filter.regionCode) OR province_code = \(filter.regionCode)
+                    OR prefecture_code = \(filter.regionCode))
+                AND (\(filter.level)::text IS NULL OR level = \(filter.level))
+            ORDER BY code
+            """
+        ).rows.map { try $0.decode(0) }
     }
 
     /// Every dated target `filter` selects, in the deadline report's order (deadline, region
     /// code, indicator), handed to `body` as it arrives from the server: memory stays flat and
     /// the first rows come at once. Returns how many there were.
+    ///
+    /// One deadline year at a time (the years looked up first, one index probe each): a year's
+    /// rows are joined with `target_report` and sorted in memory, where one query over every
+    /// year would sort a million wide rows on disk.
     @discardableResult
     public func streamDeadlines(
         asOf day: Day, filter: TargetFilter = TargetFilter(), _ body: (Deadline) throws -> Void
     ) throws -> Int {
-        try stream(
+        let condition = try yearCondition(filter)
+        let years: [Int] = try execute(
             """
-            SELECT ptt_horizon(r.deadline_year, \(day)), \(unsafeSQL: TargetSummary.columns.prefixed("r."))
-            FROM targets t
-            JOIN target_report r ON r.id = t.id
-            WHERE t.deadline_year IS NOT NULL
-                AND (\(filter.fromYear)::int IS NULL OR t.deadline_year >= \(filter.fromYear))
-                AND (\(filter.toYear)::int IS NULL OR t.deadline_year <= \(filter.toYear))
-                AND \(fragment: filter.targetCondition)
-            ORDER BY t.deadline_year, t.region_code, r.indicator_name, t.kind, t.value, t.id
+            WITH RECURSIVE years(y) AS (
+                SELECT min(deadline_year) FROM targets WHERE deadline_year >= \(filter.fromYear ?? Int(Int32.min))
+                UNION ALL
+                SELECT (SELECT min(t.deadline_year) FROM targets t WHERE t.deadline_year > y) FROM years
+                WHERE y IS NOT NULL AND y < \(filter.toYear ?? Int(Int32.max))
+            )
+            SELECT y FROM years WHERE y BETWEEN \(filter.fromYear ?? Int(Int32.min)) AND \(filter.toYear ?? Int(Int32.max))
             """
-        ) { row in
-            let horizon = Deadline.Horizon(rawValue: try row.decode(0)) ?? .upcoming
-            try body(Deadline(horizon: horizon, target: try TargetSummary(row: row, from: 1)))
+        ).rows.map { try $0.decode(0) }
+        return try withTransaction { db in
+            var count = 0
+            for year in years {
+                count += try db.stream(
+                    """
+                    SELECT ptt_horizon(r.deadline_year, \(day)), \(unsafeSQL: TargetSummary.columns.prefixed("r."))
+                    FROM targets t
+                    JOIN target_report r ON r.id = t.id
+                    WHERE t.deadline_year = \(year) AND r.deadline_year = \(year) AND \(fragment: condition)
+                    ORDER BY t.region_code, r.indicator_name, t.kind, t.value, t.id
+                    """
+                ) { row in
+                    let horizon = Deadline.Horizon(rawValue: try row.decode(0)) ?? .upcoming
+                    try body(Deadline(horizon: horizon, target: try TargetSummary(row: row, from: 1)))
+                }
+            }
+            return count
         }
     }
 
@@ -236,34 +311,72 @@ extension Connection {
     }
 
     /// A page of `comparison`: at most `rowsPerIndicator` rows of each indicator (all when
-    /// nil), in the same order, with ranks computed over all of the indicator's targets. The
-    /// indicators are looked up first, so the view reads only their targets.
+    /// nil), in the same order, with ranks over all of the indicator's targets. The indicators
+    /// are looked up first (those several regions target when the filter names none).
+    ///
+    /// A page reads each indicator's targets in the order of `targets_measure_idx` (measure,
+    /// then the stored measure_value, highest first) and counts its rank as the entries before
+    /// it, so it costs what it shows; only targets with nothing to compare (no measure) are
+    /// sorted, and only when the comparable ones do not fill the page.
     public func comparison(_ filter: TargetFilter, rowsPerIndicator: Int?) throws -> [ComparisonRow] {
+        guard let rowsPerIndicator else { return try comparison(filter) }
         let anyIndicator = filter.indicatorText == nil && filter.indicatorKey == nil
-        let keys: [String]? =
+        let keys: [String] = try execute(
             anyIndicator
-            ? nil
-            : try execute(
-                "SELECT i.key FROM indicators i WHERE \(fragment: filter.indicatorCondition(key: "i.key")) ORDER BY i.key"
-            ).rows.map { try $0.decode(0) }
+                ? "SELECT indicator_key FROM target_pairs GROUP BY indicator_key HAVING count(*) >= 2"
+                : "SELECT i.key FROM indicators i WHERE \(fragment: filter.indicatorCondition(key: "i.key"))"
+        ).rows.map { try $0.decode(0) }
         var regionFilter = filter
         regionFilter.indicatorText = nil
         regionFilter.indicatorKey = nil
+        let condition = try yearCondition(regionFilter)
         return try execute(
             """
-            SELECT \(unsafeSQL: TargetSummary.columns.prefixed("x.")), x.measure, x.level_in_base_unit::float8,
-                x.rank, x.regions_sharing, x.note
-            FROM (
-                SELECT r.*, row_number() OVER (PARTITION BY r.indicator_key
-                    ORDER BY r.measure NULLS LAST, r.rank NULLS LAST, r.region_path, r.deadline_year, r.id) AS shown
-                FROM compare_targets r
-                WHERE (\(keys)::text[] IS NULL OR r.indicator_key = ANY(\(keys)))
-                    AND (\(keys)::text[] IS NOT NULL OR r.regions_sharing >= 2)
-                    AND \(fragment: regionFilter.condition)
+            SELECT \(unsafeSQL: TargetSummary.columns.prefixed("r.")), r.measure,
+                (CASE WHEN r.kind IN ('level', 'count') THEN r.value * ptt_unit_scale(r.unit) END)::float8, x.rank,
+                x.regions_sharing,
+                ptt_compare_note(r.kind, r.unit, r.implied_annual_rate, r.value, x.peers, ptt_base_unit(r.unit, r.unit_family),
+                    r.rate_basis, r.base_year_source, r.base_year)
+            FROM unnest(\(keys)::text[]) AS k(key)
+            CROSS JOIN LATERAL (SELECT count(*) AS regions FROM target_pairs p WHERE p.indicator_key = k.key) s
+            CROSS JOIN LATERAL (
+                SELECT m.measure, m.peers, p.id, p.region_path, p.deadline_year, s.regions AS regions_sharing,
+                    CASE WHEN m.peers > 1 AND m.measure IS NOT NULL THEN 1 + (
+                        SELECT count(*) FROM targets t
+                        WHERE t.indicator_key = k.key AND t.measure = m.measure AND t.region_code IS NOT NULL
+                            AND t.measure_value > p.measure_value) END AS rank
+                FROM (
+                    SELECT t.measure, count(*) AS peers FROM targets t
+                    WHERE t.indicator_key = k.key AND t.region_code IS NOT NULL
+                    GROUP BY t.measure
+                ) m
+                CROSS JOIN LATERAL (
+                    -- The measure's first rows by value, with every row tied with the last.
+                    SELECT c.id, c.measure_value, v.region_path, v.deadline_year
+                    FROM (
+                        (SELECT t.id, t.measure_value FROM targets t
+                         WHERE t.indicator_key = k.key AND t.measure = m.measure AND t.region_code IS NOT NULL
+                             AND \(fragment: condition)
+                         ORDER BY t.measure_value DESC
+                         FETCH FIRST \(rowsPerIndicator) ROWS WITH TIES)
+                        UNION ALL
+                        SELECT t.id, t.measure_value FROM targets t
+                        WHERE m.measure IS NULL AND t.indicator_key = k.key AND t.measure IS NULL
+                            AND t.region_code IS NOT NULL AND \(fragment: condition)
+                    ) c
+                    CROSS JOIN LATERAL (
+                        SELECT v.region_path, v.deadline_year FROM target_report v WHERE v.id = c.id OFFSET 0
+                    ) v
+                    ORDER BY c.measure_value DESC, v.region_path, v.deadline_year, c.id
+                    LIMIT \(rowsPerIndicator)
+                ) p
+                ORDER BY m.measure NULLS LAST, rank NULLS LAST, p.region_path, p.deadline_year, p.id
+                LIMIT \(rowsPerIndicator)
             ) x
-            WHERE \(rowsPerIndicator)::int IS NULL OR x.shown <= \(rowsPerIndicator)
-            ORDER BY x.regions_sharing DESC, x.indicator_key, x.measure NULLS LAST, x.rank NULLS LAST,
-                x.region_path, x.deadline_year, x.id
+            -- One lookup per row shown (OFFSET 0 keeps the planner from joining the whole view).
+            CROSS JOIN LATERAL (SELECT * FROM target_report v WHERE v.id = x.id OFFSET 0) r
+            ORDER BY x.regions_sharing DESC, r.indicator_key, x.measure NULLS LAST, x.rank NULLS LAST, x.region_path,
+                x.deadline_year, x.id
             """
         ).rows.map { row in
             let n = 31
