@@ -37,14 +37,16 @@ LANGUAGE sql STABLE AS $$
         FROM (
             SELECT DISTINCT ON (t.id, m.document_id)
                 t.id AS target_id, m.document_id, d.published_on, d.content_hash, m.multiplier, m.value, m.unit
-            FROM unnest(target_ids) AS u(id)
-            JOIN targets t ON t.id = u.id
+            -- `= ANY` rather than a join with unnest: the planner then sees as many rows as the
+            -- array has and probes the primary key, where it chose a hash join over a sequential
+            -- scan of all targets (49 million rows read in a 10,000-document ingest).
+            FROM targets t
             JOIN mentions m ON coalesce(m.target_region_code, '') = coalesce(t.region_code, '')
                 AND m.indicator_key = t.indicator_key AND m.kind = t.kind AND m.unit_family = t.unit_family
                 AND coalesce(m.deadline_year, -1) = coalesce(t.deadline_year, -1)
                 AND m.deadline_year IS NOT DISTINCT FROM t.deadline_year
             JOIN documents d ON d.id = m.document_id
-            WHERE t.documents > 1
+            WHERE t.id = ANY(target_ids) AND t.documents > 1
             ORDER BY t.id, m.document_id, m.span_start, m.span_end, m.id
         ) p
         WINDOW w AS (PARTITION BY p.target_id ORDER BY p.published_on NULLS FIRST, p.content_hash)
@@ -135,8 +137,7 @@ BEGIN
     -- all its revisions rewritten each time one more states it.
     WITH derived AS MATERIALIZED (SELECT * FROM ptt_derive_revisions(touched))
     DELETE FROM target_revisions v
-    USING unnest(touched) AS u(id)
-    WHERE v.target_id = u.id
+    WHERE v.target_id = ANY(touched)
         AND NOT EXISTS (
             SELECT 1 FROM derived r
             WHERE r.target_id = v.target_id AND r.document_id = v.document_id
