@@ -77,10 +77,13 @@ public enum QuantityReader {
                 value: d.value / value, unit: nil, unitClass: .none, qualifier: nil, range: i..<d.range.upperBound,
                 isChinese: true)
         }
+        // The unit as written: magnitude and unit word, each read as a range of `t`.
         var unit = ""
         var unitClass = Quantity.UnitClass.none
+        var magnitude = j..<j
         if let m = magnitudes.match(t, at: j) {
-            unit += t.string(j..<j + m.length)
+            magnitude = j..<j + m.length
+            unit = t.string(magnitude)
             j += m.length
             unitClass = .measure
         }
@@ -91,12 +94,10 @@ public enum QuantityReader {
         }
         if let u = units.match(t, at: j) {
             unit += t.string(j..<j + u.length)
-            unitClass = unitClass == .measure && u.value == .countable ? .countable : u.value
-            if unit.hasPrefix("万") || unit.hasPrefix("亿"), u.value == .countable {
-                unitClass = .countable
-            }
+            // 1.5万家: a magnitude before a countable unit still counts things.
+            unitClass = u.value
             j += u.length
-        } else if unit.hasSuffix("亿") || unit.hasSuffix("万亿") {
+        } else if !magnitude.isEmpty && t[magnitude.upperBound - 1] == "亿" {
             unit += "元"  // 百亿工业投资: 亿 alone is money in this genre
         }
         if chinese && unit.isEmpty { return nil }
