@@ -27,7 +27,7 @@ import Testing
                 (["deadlines", "--as-of", "2025-06-01", "--limit", "1"], "deadlines-limit-1.txt"),
                 // --all streams every row (single-row mode): on a corpus this small, the same report.
                 (["deadlines", "--as-of", "2025-06-01", "--all"], "deadlines.txt"),
-                (["show", "1"], "show-1.txt"),
+                (["show", "3"], "show-revised.txt"),
                 (["targets", "--region", "松阳县"], "targets-songyang.txt"),
                 (["regions", "朝阳区"], "regions-chaoyang.txt"),
             ]
