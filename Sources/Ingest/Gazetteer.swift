@@ -215,8 +215,12 @@ struct NameTrie: Sendable {
     }
     private var children: [[UInt32: Int32]] = [[:]]
     private var terminals: [Int32: Terminal] = [:]
+    /// The root's children as a bitmap: most scalars of a text start no name, and are turned
+    /// away without hashing.
+    private var firsts = ScalarSet([])
 
     mutating func insert(_ key: [Unicode.Scalar], index: Int, full: Bool) {
+        if let first = key.first { firsts.insert(first) }
         var node = 0
         for s in key {
             if let next = children[node][s.value] {
@@ -234,7 +238,8 @@ struct NameTrie: Sendable {
     }
 
     @inline(__always) func child(of node: Int, _ s: Unicode.Scalar) -> Int? {
-        children[node][s.value].map(Int.init)
+        if node == 0 && s.value < 0x10000 && !firsts.contains(s) { return nil }
+        return children[node][s.value].map(Int.init)
     }
 
     @inline(__always) func terminal(_ node: Int) -> Terminal? {
