@@ -141,7 +141,8 @@ struct ExtractionRun {
             while i < line.upperBound, t[i] == " " || t[i] == "\u{3000}" { i += 1 }
             paragraphPast = Self.reviewParagraphStarts.contains { t.has($0, at: i) }
         }
-        if paragraphPast { return }
+        // In a review section every sentence is a past result (`isPast`): none need reading.
+        if paragraphPast || section == .review { return }
         var paragraphDeadline: Int?
         var s = line.lowerBound
         var depth = 0
