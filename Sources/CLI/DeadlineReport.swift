@@ -12,8 +12,8 @@ struct DeadlineReport {
     var colour = false
     /// The groups, with their counts; their `deadlines` are not read here.
     var groups: [DeadlineGroup]
-    /// Where text goes (standard output in the command, a string in tests).
-    var write: (String) -> Void
+    /// Where the report goes.
+    let output: StandardOutput
 
     static let headers = ["deadline", "region", "indicator", "target", "firmness", "sources", "first source", "id"]
     static let csvHeaders = [
@@ -27,12 +27,12 @@ struct DeadlineReport {
     private var rowsWritten = 0
     private(set) var leftOut = false
 
-    init(asOf: Day, format: OutputFormat, colour: Bool = false, groups: [DeadlineGroup], write: @escaping (String) -> Void) {
+    init(asOf: Day, format: OutputFormat, colour: Bool = false, groups: [DeadlineGroup], output: StandardOutput) {
         self.asOf = asOf
         self.format = format
         self.colour = colour && format == .table
         self.groups = groups
-        self.write = write
+        self.output = output
     }
 
     var markdown: Bool { format == .markdown }
@@ -41,8 +41,8 @@ struct DeadlineReport {
     /// The heading, or the CSV header, or the start of the JSON object.
     mutating func begin() {
         switch format {
-        case .csv: write(TextTable(headers: Self.csvHeaders, rows: []).csv())
-        case .json: write("{\"as_of\":\(JSON.quoted(asOf.description)),\"deadlines\":[")
+        case .csv: output.write(TextTable(headers: Self.csvHeaders, rows: []).csv())
+        case .json: output.write("{\"as_of\":\(JSON.quoted(asOf.description)),\"deadlines\":[")
         case .table, .markdown:
             let total = groups.reduce(0) { $0 + $1.count }
             let atLeast = groups.contains(where: \.countIsLowerBound)
@@ -58,24 +58,73 @@ struct DeadlineReport {
 
     /// One row, in report order.
     mutating func add(_ d: Deadline) {
+        if format == .json {
+            let object = JSON.object([("horizon", .string(d.horizon.rawValue))] + TargetJSON.fields(d.target)).text
+            output.write((rowsWritten == 0 ? "" : ",") + object)
+            rowsWritten += 1
+            return
+        }
+        add(
+            DeadlineCells(
+                horizon: d.horizon, deadlineYear: d.deadlineYear, id: String(d.id), regionCode: d.regionCode,
+                regionPath: d.regionPath, indicatorName: d.indicatorName, targetText: d.targetText,
+                firmness: d.firmness, sources: String(d.sources), firstTitle: d.firstTitle,
+                firstPublishedOn: d.firstPublishedOn?.description))
+    }
+
+    /// One row of the listing as the server sent it (table, Markdown and CSV only).
+    mutating func add(_ row: DeadlineListingRow) {
+        add(
+            DeadlineCells(
+                horizon: row.horizon, deadlineYear: row.deadlineYear, id: row[.id]!, regionCode: row[.regionCode],
+                regionPath: row[.regionPath], indicatorName: row[.indicatorName]!, targetText: row[.targetText]!,
+                firmness: row[.firmness], sources: row[.sources]!, firstTitle: row[.firstTitle],
+                firstPublishedOn: row[.firstPublishedOn]))
+    }
+
+    /// One row of a table or CSV, its text copied straight to the output.
+    private mutating func add(_ d: DeadlineCells<some OutputText>) {
         switch format {
         case .csv:
-            write(TextTable(headers: [], rows: [[
-                d.horizon.rawValue, String(d.deadlineYear), d.regionCode ?? "", d.regionPath ?? "", d.indicatorName,
-                d.targetText, d.firmness ?? "", String(d.sources), d.firstTitle ?? "", Cell.day(d.firstPublishedOn),
-                String(d.id),
-            ]]).csvRows())
+            output.append(d.horizon.rawValue)
+            output.append(",")
+            output.append(String(d.deadlineYear))
+            for field in [d.regionCode, d.regionPath, d.indicatorName, d.targetText, d.firmness, d.sources, d.firstTitle,
+                d.firstPublishedOn, d.id] {
+                output.append(",")
+                if let field { CSV.write(field, to: output) }
+            }
+            output.write("\r\n")
         case .json:
-            write((rowsWritten == 0 ? "" : ",") + JSON.object([("horizon", .string(d.horizon.rawValue))] + TargetJSON.fields(d.target)).text)
+            preconditionFailure("JSON rows are written from a Deadline")
         case .table, .markdown:
             let index = groups.firstIndex { $0.years.contains(d.deadlineYear) } ?? 0
             if index != current { startGroup(index) }
             shownInGroup += 1
-            table?.add([
-                String(d.deadlineYear), d.regionPath ?? d.regionCode ?? "—", d.indicatorName, d.targetText,
-                d.firmness ?? "—", String(d.sources), Cell.source(title: d.firstTitle, date: d.firstPublishedOn),
-                String(d.id),
-            ])
+            table?.append(String(d.deadlineYear))
+            table?.endCell()
+            if let path = d.regionPath { table?.append(path) } else if let code = d.regionCode { table?.append(code) } else { table?.append("—") }
+            table?.endCell()
+            table?.append(d.indicatorName)
+            table?.endCell()
+            table?.append(d.targetText)
+            table?.endCell()
+            if let firmness = d.firmness { table?.append(firmness) } else { table?.append("—") }
+            table?.endCell()
+            table?.append(d.sources)
+            table?.endCell()
+            // Cell.source: the title and "(date)", a space between when both are there.
+            let title = d.firstTitle.flatMap { $0.withUTF8Bytes(\.isEmpty) ? nil : $0 }
+            if let title { table?.append(title) }
+            if let date = d.firstPublishedOn {
+                table?.append(title == nil ? "(" : " (")
+                table?.append(date)
+                table?.append(")")
+            }
+            table?.endCell()
+            table?.append(d.id)
+            table?.endCell()
+            table?.endRow()
         }
         rowsWritten += 1
     }
@@ -84,7 +133,7 @@ struct DeadlineReport {
     mutating func end(limit: Int?) {
         switch format {
         case .csv: break
-        case .json: write("]}\n")
+        case .json: output.write("]}\n")
         case .table, .markdown:
             if let current { endGroup(current) }
             if leftOut, let limit {
@@ -116,7 +165,7 @@ struct DeadlineReport {
         }
         current = index
         shownInGroup = 0
-        table = StreamingTable(headers: Self.headers, markdown: markdown, colour: colour, write: write)
+        table = StreamingTable(headers: Self.headers, markdown: markdown, colour: colour, output: output)
     }
 
     private mutating func endGroup(_ index: Int) {
@@ -131,7 +180,7 @@ struct DeadlineReport {
         }
     }
 
-    private func line(_ text: String) { write(text + "\n") }
+    private func line(_ text: String) { output.write(text + "\n") }
 
     /// 1,234; "more than 10,000" when counting stopped at the limit.
     static func count(_ n: Int, atLeast: Bool) -> String {
@@ -156,4 +205,20 @@ struct DeadlineReport {
         case .longTerm: "Long-term (2035 and later)"
         }
     }
+}
+
+/// The cells of one deadline row, as a `Deadline`'s strings or a listing row's bytes.
+private struct DeadlineCells<Text: OutputText> {
+    var horizon: Deadline.Horizon
+    var deadlineYear: Int
+    var id: Text
+    var regionCode: Text?
+    var regionPath: Text?
+    var indicatorName: Text
+    var targetText: Text
+    var firmness: Text?
+    var sources: Text
+    var firstTitle: Text?
+    /// YYYY-MM-DD.
+    var firstPublishedOn: Text?
 }

@@ -77,14 +77,18 @@ struct Deadlines: ParsableCommand {
                 asOf: day, filter: filter, rowsPerGroup: rowsPerGroup ?? 0,
                 countLimit: all ? nil : Self.countLimit)
             let stdout = StandardOutput()
+            defer { stdout.flush() }
             var report = DeadlineReport(
-                asOf: day, format: output.format, colour: output.colour, groups: groups, write: stdout.write)
+                asOf: day, format: output.format, colour: output.colour, groups: groups, output: stdout)
             report.begin()
             if let rowsPerGroup {
                 for group in groups { group.deadlines.forEach { report.add($0) } }
                 report.end(limit: rowsPerGroup)
-            } else {
+            } else if output.format == .json {
                 try connection.streamDeadlines(asOf: day, filter: filter) { report.add($0) }
+                report.end(limit: nil)
+            } else {
+                try connection.streamDeadlineListing(asOf: day, filter: filter) { report.add($0) }
                 report.end(limit: nil)
             }
         }

@@ -63,6 +63,17 @@ enum CSV {
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
+
+    /// `field(text)`, appended to `output`: the bytes as they are unless they hold a comma,
+    /// quote or line break (then `field` decides, character by character).
+    static func write(_ text: some OutputText, to output: StandardOutput) {
+        text.withUTF8Bytes { bytes in
+            let special = bytes.contains {
+                $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r")
+            }
+            if special { output.append(field(String(decoding: bytes, as: UTF8.self))) } else { output.append(bytes) }
+        }
+    }
 }
 
 /// A JSON value with object keys kept in the order given, so output is stable.
@@ -139,63 +150,190 @@ extension TextTable {
     }
 }
 
+/// Text a report copies to its output: a `String`, or UTF-8 bytes read in place from a query
+/// result (`DeadlineListingRow`), so streamed rows make no `String` per cell.
+protocol OutputText {
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R
+}
+
+extension String: OutputText {
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        var text = self
+        return try text.withUTF8(body)
+    }
+}
+
+extension UnsafeBufferPointer<UInt8>: OutputText {
+    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R { try body(self) }
+}
+
+/// Standard output, gathered and written 64 KB at a time: a report of a million lines makes a
+/// few thousand system calls, not one per line. Whatever `print` holds goes out first.
+final class StandardOutput {
+    private var buffer: [UInt8] = []
+    static let chunkSize = 1 << 16
+
+    init() { buffer.reserveCapacity(Self.chunkSize + 4_096) }
+
+    deinit { flush() }
+
+    /// Writes `text`; a full buffer goes out.
+    func write(_ text: some OutputText) {
+        append(text)
+        flushIfFull()
+    }
+
+    /// Adds `text` to the buffer without writing it out, so a line can be built (and trimmed)
+    /// before `flushIfFull`.
+    func append(_ text: some OutputText) {
+        text.withUTF8Bytes { buffer.append(contentsOf: $0) }
+    }
+
+    func append(spaces count: Int) {
+        if count > 0 { buffer.append(contentsOf: repeatElement(UInt8(ascii: " "), count: count)) }
+    }
+
+    func flushIfFull() {
+        if buffer.count >= Self.chunkSize { flush() }
+    }
+
+    /// Drops trailing spaces written since `offset` (a position `count` returned).
+    func trimSpaces(after offset: Int) {
+        while buffer.count > offset, buffer.last == UInt8(ascii: " ") { buffer.removeLast() }
+    }
+
+    /// Bytes appended and not yet written out: a position for `trimSpaces(after:)`.
+    var count: Int { buffer.count }
+
+    func flush() {
+        guard !buffer.isEmpty else { return }
+        fflush(nil)
+        buffer.withUnsafeBytes { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let n = Glibc.write(1, bytes.baseAddress! + offset, bytes.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                // A closed pipe (`| head`) or a full disk: the rest cannot go anywhere.
+                if n <= 0 { break }
+                offset += n
+            }
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+}
+
 /// A table written a block of rows at a time, so a million rows never sit in memory: terminal
 /// columns are as wide as the widest cell seen so far (a wider cell in a later block widens its
 /// column from that block on); Markdown needs no widths.
+///
+/// A block's cells are kept as UTF-8 bytes back to back, each with its display width, and each
+/// line is written straight to the output.
 struct StreamingTable {
     var headers: [String]
     var markdown: Bool
     var colour: Bool
-    var write: (String) -> Void
+    let output: StandardOutput
     var blockSize = 1_000
 
-    private var pending: [[String]] = []
+    /// The pending rows' cells, back to back.
+    private var bytes: [UInt8] = []
+    /// Where each pending cell ends in `bytes`.
+    private var ends: [Int] = []
+    /// Each pending cell's display width.
+    private var cellWidths: [Int] = []
     private var widths: [Int] = []
     private var started = false
 
-    init(headers: [String], markdown: Bool, colour: Bool, write: @escaping (String) -> Void) {
+    init(headers: [String], markdown: Bool, colour: Bool, output: StandardOutput) {
         self.headers = headers
         self.markdown = markdown
         self.colour = colour
-        self.write = write
+        self.output = output
+        bytes.reserveCapacity(1 << 17)
+    }
+
+    /// Adds `text` to the cell being built.
+    mutating func append(_ text: some OutputText) {
+        text.withUTF8Bytes { bytes.append(contentsOf: $0) }
+    }
+
+    /// Ends the cell being built.
+    mutating func endCell() {
+        let start = ends.last ?? 0
+        ends.append(bytes.count)
+        if !markdown {
+            cellWidths.append(bytes.withUnsafeBufferPointer { terminalWidth(utf8: UnsafeBufferPointer(rebasing: $0[start...])) })
+        }
+    }
+
+    /// Ends the row whose cells were built (one for each header).
+    mutating func endRow() {
+        if ends.count >= blockSize * headers.count { flush() }
     }
 
     mutating func add(_ row: [String]) {
-        pending.append(row)
-        if pending.count >= blockSize { flush() }
+        for cell in row {
+            append(cell)
+            endCell()
+        }
+        endRow()
     }
 
     mutating func finish() { flush() }
 
     private mutating func flush() {
-        var lines: [String]
+        let columns = headers.count
         if markdown {
-            let table = TextTable(headers: headers, rows: pending).markdown()
-            lines = started ? Array(table.dropFirst(2)) : table
+            if !started {
+                output.write(TextTable(headers: headers, rows: []).markdown().joined(separator: "\n") + "\n")
+            }
         } else {
-            let block = started ? pending : [headers] + pending
-            widths = (0..<headers.count).map { c in
-                max(c < widths.count ? widths[c] : 0, block.map { c < $0.count ? terminalWidth($0[c]) : 0 }.max() ?? 0)
+            if widths.isEmpty { widths = headers.map(terminalWidth) }
+            for (i, width) in cellWidths.enumerated() where width > widths[i % columns] { widths[i % columns] = width }
+            if !started {
+                var header = "  " + headers.enumerated().map { c, cell in
+                    c == columns - 1 ? cell : padded(cell, to: widths[c]) + "  "
+                }.joined()
+                while header.hasSuffix(" ") { header.removeLast() }
+                output.write((colour ? ANSI.dim(header) : header) + "\n")
             }
-            lines = block.map { row in
-                var line = "  "
-                for (c, cell) in row.enumerated() {
-                    line += c == row.count - 1 ? cell : padded(cell, to: widths[c]) + "  "
-                }
-                while line.hasSuffix(" ") { line.removeLast() }
-                return line
-            }
-            if colour, !started, !lines.isEmpty { lines[0] = ANSI.dim(lines[0]) }
         }
-        if !lines.isEmpty { write(lines.joined(separator: "\n") + "\n") }
+        bytes.withUnsafeBufferPointer { bytes in
+            var start = 0
+            for row in stride(from: 0, to: ends.count, by: columns) {
+                let lineStart = output.count
+                output.append(markdown ? "| " : "  ")
+                for c in 0..<columns {
+                    let cell = UnsafeBufferPointer(rebasing: bytes[start..<ends[row + c]])
+                    start = ends[row + c]
+                    if markdown {
+                        writeMarkdown(cell)
+                        output.append(c == columns - 1 ? " |" : " | ")
+                    } else {
+                        output.append(cell)
+                        if c < columns - 1 {
+                            output.append(spaces: widths[c] - cellWidths[row + c] + 2)
+                        }
+                    }
+                }
+                if !markdown { output.trimSpaces(after: lineStart) }
+                output.append("\n")
+                output.flushIfFull()
+            }
+        }
         started = true
-        pending.removeAll(keepingCapacity: true)
+        bytes.removeAll(keepingCapacity: true)
+        ends.removeAll(keepingCapacity: true)
+        cellWidths.removeAll(keepingCapacity: true)
     }
-}
 
-/// Standard output through `print`'s buffer: rows written one at a time cost no system call each.
-struct StandardOutput {
-    func write(_ text: String) {
-        print(text, terminator: "")
+    /// A Markdown cell: `|` escaped, line breaks as spaces (as `TextTable.markdown` writes it).
+    private func writeMarkdown(_ cell: UnsafeBufferPointer<UInt8>) {
+        if cell.contains(where: { $0 == UInt8(ascii: "|") || $0 == UInt8(ascii: "\n") }) {
+            let text = String(decoding: cell, as: UTF8.self)
+            output.append(text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " "))
+        } else {
+            output.append(cell)
+        }
     }
 }

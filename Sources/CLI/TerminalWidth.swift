@@ -34,3 +34,34 @@ func alignedTable(_ rows: [[String]], indent: String = "") -> [String] {
         return line
     }
 }
+
+/// Display width of UTF-8 text, as `terminalWidth(_: String)` counts it: ASCII one column a
+/// byte, other scalars decoded and looked up in a table of the Basic Multilingual Plane.
+func terminalWidth(utf8 bytes: UnsafeBufferPointer<UInt8>) -> Int {
+    var width = 0
+    var i = 0
+    while i < bytes.count {
+        let lead = bytes[i]
+        if lead < 0x80 {
+            width += 1
+            i += 1
+        } else if lead < 0xE0 {
+            let v = UInt32(lead & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+            width += Int(bmpWidths[Int(v)])
+            i += 2
+        } else if lead < 0xF0 {
+            let v = UInt32(lead & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            width += Int(bmpWidths[Int(v)])
+            i += 3
+        } else {
+            let v = UInt32(lead & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                | UInt32(bytes[i + 3] & 0x3F)
+            width += Unicode.Scalar(v).map(terminalWidth) ?? 1
+            i += 4
+        }
+    }
+    return width
+}
+
+/// `terminalWidth` of every scalar below U+10000 (surrogates, which are no scalars, 1).
+private let bmpWidths: [UInt8] = (0..<0x1_0000).map { UInt8(Unicode.Scalar(UInt32($0)).map(terminalWidth) ?? 1) }

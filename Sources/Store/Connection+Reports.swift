@@ -237,45 +237,55 @@ extension Connection {
     }
 
     /// Every dated target `filter` selects, in the deadline report's order (deadline, region
-    /// code, indicator), handed to `body` as it arrives from the server: memory stays flat and
-    /// the first rows come at once. Returns how many there were.
-    ///
-    /// One deadline year at a time (the years looked up first, one index probe each): a year's
-    /// rows are joined with `target_report` and sorted in memory, where one query over every
-    /// year would sort a million wide rows on disk.
+    /// code, indicator), handed to `body` as it arrives from the server: memory stays flat.
+    /// Returns how many there were.
     @discardableResult
     public func streamDeadlines(
         asOf day: Day, filter: TargetFilter = TargetFilter(), _ body: (Deadline) throws -> Void
     ) throws -> Int {
+        try streamDeadlineRows(asOf: day, filter: filter, columns: TargetSummary.columns) { row in
+            let horizon = Deadline.Horizon(rawValue: try row.decode(0)) ?? .upcoming
+            try body(Deadline(horizon: horizon, target: try TargetSummary(row: row, from: 1)))
+        }
+    }
+
+    /// Like `streamDeadlines`, with only the columns the deadline table and CSV print, read in
+    /// place from the server's result (`DeadlineListingRow`): no `String` per cell, and the
+    /// server computes a third of the view's columns.
+    @discardableResult
+    public func streamDeadlineListing(
+        asOf day: Day, filter: TargetFilter = TargetFilter(), _ body: (DeadlineListingRow) throws -> Void
+    ) throws -> Int {
+        try streamDeadlineRows(asOf: day, filter: filter, columns: DeadlineListingRow.columns) { row in
+            try body(DeadlineListingRow(row: row))
+        }
+    }
+
+    /// The horizon, then `columns` of `target_report`, of every dated target `filter` selects,
+    /// in report order, through a cursor.
+    ///
+    /// One query over every year: the targets are read in one sequential scan, the view's joins
+    /// are built once, and the sort spills to disk (about 140 MB for the listing at a million
+    /// targets). A query a year read most of the table's pages each time (a year's targets are
+    /// spread over it): 7.3 s against 4.5 s for the listing at a million targets.
+    private func streamDeadlineRows(
+        asOf day: Day, filter: TargetFilter, columns: String, _ body: (Row) throws -> Void
+    ) throws -> Int {
         let condition = try yearCondition(filter)
-        let years: [Int] = try execute(
-            """
-            WITH RECURSIVE years(y) AS (
-                SELECT min(deadline_year) FROM targets WHERE deadline_year >= \(filter.fromYear ?? Int(Int32.min))
-                UNION ALL
-                SELECT (SELECT min(t.deadline_year) FROM targets t WHERE t.deadline_year > y) FROM years
-                WHERE y IS NOT NULL AND y < \(filter.toYear ?? Int(Int32.max))
-            )
-            SELECT y FROM years WHERE y BETWEEN \(filter.fromYear ?? Int(Int32.min)) AND \(filter.toYear ?? Int(Int32.max))
-            """
-        ).rows.map { try $0.decode(0) }
         return try withTransaction { db in
-            var count = 0
-            for year in years {
-                count += try db.stream(
-                    """
-                    SELECT ptt_horizon(r.deadline_year, \(day)), \(unsafeSQL: TargetSummary.columns.prefixed("r."))
-                    FROM targets t
-                    JOIN target_report r ON r.id = t.id
-                    WHERE t.deadline_year = \(year) AND r.deadline_year = \(year) AND \(fragment: condition)
-                    ORDER BY t.region_code, r.indicator_name, t.kind, t.value, t.id
-                    """
-                ) { row in
-                    let horizon = Deadline.Horizon(rawValue: try row.decode(0)) ?? .upcoming
-                    try body(Deadline(horizon: horizon, target: try TargetSummary(row: row, from: 1)))
-                }
-            }
-            return count
+            // The plan for every row, not the first tenth (a cursor's default): that one read the
+            // targets by index, a row at a time, and took 10 s.
+            try db.execute("SET LOCAL cursor_tuple_fraction = 1")
+            // `t` is the view here: the condition's columns (region_code, kind, indicator_key) are
+            // the view's too, so it needs no second scan of targets to join.
+            return try db.stream(
+                """
+                SELECT ptt_horizon(t.deadline_year, \(day)), \(unsafeSQL: columns.prefixed("t."))
+                FROM target_report t
+                WHERE t.deadline_year BETWEEN \(filter.fromYear ?? Int(Int32.min)) AND \(filter.toYear ?? Int(Int32.max))
+                    AND \(fragment: condition)
+                ORDER BY t.deadline_year, t.region_code, t.indicator_name, t.kind, t.value, t.id
+                """, body)
         }
     }
 

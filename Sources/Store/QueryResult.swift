@@ -26,6 +26,15 @@ public final class QueryResult {
         return String(cString: PQgetvalue(handle, Int32(row), Int32(column)))
     }
 
+    /// The UTF-8 bytes of a cell in the result's own memory (valid while the result lives),
+    /// nil for NULL: for callers that copy text straight to output without making a `String`.
+    func bytes(row: Int, column: Int) -> UnsafeBufferPointer<UInt8>? {
+        if PQgetisnull(handle, Int32(row), Int32(column)) != 0 { return nil }
+        let length = Int(PQgetlength(handle, Int32(row), Int32(column)))
+        let start = UnsafeRawPointer(PQgetvalue(handle, Int32(row), Int32(column))!).assumingMemoryBound(to: UInt8.self)
+        return UnsafeBufferPointer(start: start, count: length)
+    }
+
     /// All rows, in order.
     public var rows: [Row] { (0..<count).map { Row(result: self, index: $0) } }
 
