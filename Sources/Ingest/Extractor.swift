@@ -234,8 +234,7 @@ struct ExtractionRun {
     mutating func processSentence(_ r: Range<Int>, paragraphDeadline: inout Int?) {
         let times = TimeExpressions.scan(t, in: r)
         // A deadline comes only from time words, and a target or milestone only from a number,
-        // a multiple or a milestone verb: a sentence with none of them (about half of all
-        // sentences) changes nothing.
+        // a multiple or a milestone verb: a sentence with none of them changes nothing.
         let targetStarts = Self.targetStarts
         if times.isEmpty && !r.contains(where: { targetStarts.contains(t[$0]) }) { return }
         sentenceTimes = times
