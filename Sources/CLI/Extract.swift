@@ -50,22 +50,39 @@ struct Extract: ParsableCommand {
     }
 
     func run() throws {
-        var loaded: Manifest?
+        // The files and their hints, found as they are needed (as `ptt ingest` does): the rows of
+        // the manifest when no path is given, else the files under the paths, with the
+        // manifest's hints looked up through its index (a scan per file was quadratic).
+        var rows: ManifestReader?
+        var index: ManifestIndex?
         do {
-            if let manifest { loaded = try Manifest(contentsOf: manifest) }
+            if let manifest {
+                if paths.isEmpty {
+                    rows = try ManifestReader(contentsOf: manifest)
+                } else {
+                    index = try ManifestIndex(contentsOf: manifest)
+                }
+            }
         } catch {
             printError("\(error)")
             throw ExitCode.failure
         }
-        var files: [String] = []
         var failed = 0
-        if paths.isEmpty, let loaded { files = loaded.entries.map(\.path) }
-        for path in paths {
-            do {
-                files += try SourceFiles.expand(path)
-            } catch {
-                printError("\(error)")
-                failed += 1
+        var walks = paths.makeIterator()
+        var walk: SourceFiles.Walk?
+        func nextFile() throws(IngestError) -> (path: String, hints: DocumentHints)? {
+            if rows != nil {
+                return try rows?.next().map { ($0.path, $0.hints) }
+            }
+            while true {
+                if let file = walk?.next() { return (file, index?[file] ?? DocumentHints()) }
+                guard let path = walks.next() else { return nil }
+                do {
+                    walk = try SourceFiles.walk(path)
+                } catch {
+                    printError("\(error)")
+                    failed += 1
+                }
             }
         }
         let pipeline = TextPipeline()
@@ -73,9 +90,19 @@ struct Extract: ParsableCommand {
         var jsonObjects: [String] = []
         var writer = CommitmentJSONWriter()
         var tableRows: [[String]] = [["deadline", "region", "kind", "indicator", "target", "quote"]]
-        for file in files {
+        while true {
+            let next: (path: String, hints: DocumentHints)?
             do {
-                var hints = loaded?.hints(for: file) ?? DocumentHints()
+                next = try nextFile()
+            } catch {
+                printError("\(error)")  // a bad manifest row: the rows after it cannot be trusted either
+                failed += 1
+                break
+            }
+            guard let next else { break }
+            let file = next.path
+            var hints = next.hints
+            do {
                 if let published { hints.publishedOn = Day(iso: published) }
                 if let publisherRegion { hints.publisherRegion = publisherRegion }
                 let document = try pipeline.prepare(bytes: try SourceFiles.read(file), source: file, hints: hints)

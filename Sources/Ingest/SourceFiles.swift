@@ -72,13 +72,48 @@ public enum SourceFiles {
     }
 
     /// The bytes of `path` (`-` is standard input).
+    ///
+    /// Read with POSIX calls straight into the array: going through Foundation's `Data` and
+    /// copying it out cost 3 % of `ptt extract`.
     public static func read(_ path: String) throws(IngestError) -> [UInt8] {
         if path == "-" {
             return [UInt8](FileHandle.standardInput.readDataToEndOfFile())
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw IngestError(file: path, message: "cannot read the file") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) != S_IFDIR else {
             throw IngestError(file: path, message: "cannot read the file")
         }
-        return [UInt8](data)
+        // As many bytes as stat says, into uninitialized storage; then whatever is beyond that
+        // (a file still being written, or one that reports no size).
+        var failed = false
+        var bytes = [UInt8](unsafeUninitializedCapacity: max(Int(info.st_size), 0)) { buffer, count in
+            count = readFully(fd, into: buffer, failed: &failed)
+        }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while !failed {
+            let n = chunk.withUnsafeMutableBufferPointer { readFully(fd, into: $0, failed: &failed) }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[..<n])
+        }
+        if failed { throw IngestError(file: path, message: "cannot read the file") }
+        return bytes
+    }
+
+    /// Reads until `buffer` is full or the file ends; the number of bytes read.
+    private static func readFully(_ fd: Int32, into buffer: UnsafeMutableBufferPointer<UInt8>, failed: inout Bool)
+        -> Int
+    {
+        var done = 0
+        while done < buffer.count, let base = buffer.baseAddress {
+            let n = Glibc.read(fd, base + done, buffer.count - done)
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { failed = true }
+            if n <= 0 { break }
+            done += n
+        }
+        return done
     }
 }

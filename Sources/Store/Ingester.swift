@@ -111,11 +111,13 @@ public struct Ingester: Sendable {
             while let batch = state.next(upTo: Ingester.batch) {
                 var files: [(input: IngestInput, bytes: [UInt8], rawHash: String, ingestKey: String)] = []
                 for input in batch {
-                    guard let data = FileManager.default.contents(atPath: input.path) else {
-                        progress(state.fail(IngestFailure(file: input.path, reason: "cannot read the file")))
+                    let bytes: [UInt8]
+                    do throws(IngestError) {
+                        bytes = try SourceFiles.read(input.path)
+                    } catch {
+                        progress(state.fail(IngestFailure(file: input.path, reason: error.message)))
                         continue
                     }
-                    let bytes = [UInt8](data)
                     let rawHash = SHA256.hex(bytes)
                     files.append((input, bytes, rawHash, DocumentStore.ingestKey(rawHash: rawHash, hints: input.hints)))
                 }

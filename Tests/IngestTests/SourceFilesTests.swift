@@ -29,4 +29,19 @@ struct SourceFilesTests {
         #expect(Array(try SourceFiles.walk(root + "/a.txt")) == [root + "/a.txt"])
         #expect(throws: IngestError.self) { try SourceFiles.walk(root + "/missing") }
     }
+
+    @Test func readsWholeFilesEmptyOnesAndRefusesMissingOnesAndFolders() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("ptt-read-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let big = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }  // several 64 KB reads
+        try Data(big).write(to: URL(fileURLWithPath: root + "/big.txt"))
+        try Data().write(to: URL(fileURLWithPath: root + "/empty.txt"))
+        #expect(try SourceFiles.read(root + "/big.txt") == big)
+        #expect(try SourceFiles.read(root + "/empty.txt") == [])
+        #expect(throws: IngestError(file: root + "/missing.txt", message: "cannot read the file")) {
+            try SourceFiles.read(root + "/missing.txt")
+        }
+        #expect(throws: IngestError.self) { try SourceFiles.read(root) }
+    }
 }
