@@ -12,27 +12,46 @@ import Foundation
 enum Normalizer {
     /// Folds, unifies and collapses (everything but the traditional → simplified step).
     static func fold(_ input: MappedText) -> MappedText {
-        fold(input.scalars, from: 0, map: input)
+        var sample = TraditionalSample()
+        return fold(input, sample: &sample)
+    }
+
+    /// Folds `input` and counts the traditional sample of what it outputs.
+    static func fold(_ input: MappedText, sample: inout TraditionalSample) -> MappedText {
+        fold(input.scalars, from: 0, map: input, sample: &sample)
     }
 
     /// Folds `raw[range]` with the identity map; without copying it first when `range` runs to
     /// the end of `raw` (the folding rules look ahead, so they must see what the copy would end with).
     static func fold(_ raw: [Unicode.Scalar], range: Range<Int>) -> MappedText {
-        guard range.upperBound == raw.count else { return fold(MappedText(identity: raw, range: range)) }
-        return fold(raw, from: range.lowerBound, map: IdentityMap())
+        var sample = TraditionalSample()
+        return fold(raw, range: range, sample: &sample)
     }
 
-    /// Folds `s[first...]`; `map` gives the raw range of each scalar of `s`.
-    private static func fold<Map: RawOffsets>(_ s: [Unicode.Scalar], from first: Int, map: Map) -> MappedText {
+    /// Folds `raw[range]` and counts the traditional sample of what it outputs.
+    static func fold(_ raw: [Unicode.Scalar], range: Range<Int>, sample: inout TraditionalSample) -> MappedText {
+        guard range.upperBound == raw.count else {
+            return fold(MappedText(identity: raw, range: range), sample: &sample)
+        }
+        return fold(raw, from: range.lowerBound, map: IdentityMap(), sample: &sample)
+    }
+
+    /// Folds `s[first...]`; `map` gives the raw range of each scalar of `s`. Every scalar output
+    /// goes through `sample` (the folding never removes a CJK character once output).
+    private static func fold<Map: RawOffsets>(
+        _ s: [Unicode.Scalar], from first: Int, map: Map, sample: inout TraditionalSample
+    ) -> MappedText {
         var out = MappedText(reservingCapacity: s.count - first)
         let n = s.count
         var i = first
+        let traditionalOnly = Self.traditionalOnly
         while i < n {
             var c = s[i]
             let v = c.value
             // Han characters, most of the text, are kept as they are unless pinyin follows.
             if c.isHan && !(i + 1 < n && (s[i + 1] == "(" || s[i + 1] == "（")) {
                 out.append(c, map.rawStart(i), map.rawEnd(i))
+                sample.count(c, cjk: true, in: traditionalOnly)
                 i += 1
                 continue
             }
@@ -82,11 +101,13 @@ enum Normalizer {
                 let skip = pinyinAnnotation(s, at: i + 1)
                 if skip > 0 {
                     out.append(c, map.rawStart(i), map.rawEnd(i + skip))
+                    sample.count(c, cjk: true, in: traditionalOnly)
                     i += skip + 1
                     continue
                 }
             }
             out.append(c, map.rawStart(i), map.rawEnd(i))
+            sample.count(c, cjk: c.isCJK, in: traditionalOnly)
             i += 1
         }
         trimTrailingSpace(&out)
@@ -190,16 +211,20 @@ enum Normalizer {
         ).unicodeScalars)
 
     static func looksTraditional(_ text: MappedText) -> Bool {
-        // Cheap first look: simplified text has almost none of these, so ICU runs only on candidates.
-        var han = 0
-        var marked = 0
+        var sample = TraditionalSample()
         let traditionalOnly = Self.traditionalOnly
-        for c in text.scalars {
-            // Counted without branching on each scalar (all of `traditionalOnly` is CJK).
-            han &+= c.isCJK ? 1 : 0
-            marked &+= traditionalOnly.contains(c) ? 1 : 0
-            if han >= 4000 { break }
+        for c in text.scalars where !sample.isFull {
+            sample.count(c, cjk: c.isCJK, in: traditionalOnly)
         }
+        return looksTraditional(text, sample: sample)
+    }
+
+    /// `looksTraditional(text)` with the first look already taken: `sample` counted every scalar
+    /// of `text` (as `fold` does while it writes them).
+    static func looksTraditional(_ text: MappedText, sample: TraditionalSample) -> Bool {
+        // Cheap first look: simplified text has almost none of these, so ICU runs only on candidates.
+        let han = sample.cjk
+        let marked = sample.marked
         guard han >= 10, Double(marked) / Double(han) >= 0.03 else { return false }
         let table = SimplifiedTable.shared
         var count = 0
@@ -232,6 +257,28 @@ enum Normalizer {
 
     static func convert(_ text: String) -> String {
         text.applyingTransform(StringTransform("Hant-Hans"), reverse: false) ?? text
+    }
+}
+
+/// The first look at whether a text is traditional: how many of its first
+/// `TraditionalSample.limit` CJK characters are in `Normalizer.traditionalOnly`.
+struct TraditionalSample {
+    static let limit = 4000
+    /// CJK characters counted, at most `limit`.
+    private(set) var cjk = 0
+    /// Scalars counted that are in the set of traditional-only characters (all of them CJK).
+    private(set) var marked = 0
+
+    var isFull: Bool { cjk >= Self.limit }
+
+    /// Counts the next scalar of the text, `c`; `cjk` says whether it is a CJK character, and
+    /// `traditionalOnly` is `Normalizer.traditionalOnly` (passed in so a loop reads it once).
+    @inline(__always)
+    mutating func count(_ c: Unicode.Scalar, cjk isCJK: Bool, in traditionalOnly: ScalarSet) {
+        guard cjk < Self.limit else { return }
+        // Counted without branching on the scalar.
+        cjk &+= isCJK ? 1 : 0
+        marked &+= traditionalOnly.contains(c) ? 1 : 0
     }
 }
 

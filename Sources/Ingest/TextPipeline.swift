@@ -21,14 +21,15 @@ public struct TextPipeline: Sendable {
 
         var htmlTitle: String?
         var text: MappedText
+        var sample = TraditionalSample()
         if HTMLText.looksLikeHTML(raw, in: bodyRange) {
             let stripped = HTMLText.strip(raw, range: bodyRange)
             htmlTitle = stripped.title
-            text = Normalizer.fold(stripped.text)
+            text = Normalizer.fold(stripped.text, sample: &sample)
         } else {
-            text = Normalizer.fold(raw, range: bodyRange)
+            text = Normalizer.fold(raw, range: bodyRange, sample: &sample)
         }
-        let traditional = Normalizer.looksTraditional(text)
+        let traditional = Normalizer.looksTraditional(text, sample: sample)
         if traditional { Normalizer.simplify(&text) }
 
         let cleaning = Cleaner.clean(text)

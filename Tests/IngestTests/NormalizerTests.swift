@@ -58,6 +58,26 @@ struct NormalizerTests {
         #expect(Normalizer.simplify(before).scalars == text.scalars)
     }
 
+    @Test(arguments: [
+        "到2025年，全市地區生產總值達到一千億元，實現經濟發展。", "到2025年，全市地区生产总值达到一千亿元。",
+        String(repeating: "这是简体文本。", count: 700) + String(repeating: "這是們個國發業。", count: 700),
+        String(repeating: "們個國發業𠀀", count: 900) + "制造業(yè)", "<p>兩年內(nèi)實現倍增</p>", "",
+    ])
+    func foldCountsTheSampleOfWhatItOutputs(_ raw: String) {
+        let scalars = Array(raw.unicodeScalars)
+        var sample = TraditionalSample()
+        let text = Normalizer.fold(scalars, range: 0..<scalars.count, sample: &sample)
+        var copiedSample = TraditionalSample()
+        let copied = Normalizer.fold(MappedText(identity: scalars, range: 0..<scalars.count), sample: &copiedSample)
+        var expected = TraditionalSample()
+        for c in text.scalars { expected.count(c, cjk: c.isCJK, in: Normalizer.traditionalOnly) }
+        #expect(sample.cjk == expected.cjk && sample.marked == expected.marked)
+        #expect(copiedSample.cjk == expected.cjk && copiedSample.marked == expected.marked)
+        #expect(sample.cjk <= TraditionalSample.limit)
+        #expect(copied.scalars == text.scalars)
+        #expect(Normalizer.looksTraditional(text, sample: sample) == Normalizer.looksTraditional(text))
+    }
+
     @Test func theTableSaysWhichCharactersChange() {
         let table = SimplifiedTable.shared
         for c in "業兩內實現發展经济a1，𠀀".unicodeScalars {
