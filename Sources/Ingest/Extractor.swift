@@ -274,9 +274,12 @@ struct ExtractionRun {
         var ti = 0
         var mi = 0
         for segment in segments(of: r) {
-            var own: [TimeMention] = []
+            // The carried time word, then the segment's own.
+            var segmentTimes: [TimeMention] = []
+            if let carried { segmentTimes.append(carried) }
+            let ownStart = segmentTimes.count
             while ti < times.count, times[ti].range.lowerBound < segment.upperBound {
-                if times[ti].range.lowerBound >= segment.lowerBound { own.append(times[ti]) }
+                if times[ti].range.lowerBound >= segment.lowerBound { segmentTimes.append(times[ti]) }
                 ti += 1
             }
             var segmentMarkers: [Int] = []
@@ -284,7 +287,7 @@ struct ExtractionRun {
                 if markers[mi] >= segment.lowerBound { segmentMarkers.append(markers[mi]) }
                 mi += 1
             }
-            sentenceTimes = (carried.map { [$0] } ?? []) + own
+            sentenceTimes = segmentTimes
             sentencePastMarkers = segmentMarkers
             let ctx = SentenceContext(
                 range: segment, times: sentenceTimes, paragraphDeadline: paragraphDeadline, isTarget: isTarget)
@@ -302,63 +305,103 @@ struct ExtractionRun {
                 }
             }
             extractCampaigns(ctx)
-            if let last = own.last(where: { resolve($0, in: r).deadline != nil }) { carried = last }
+            if let last = segmentTimes[ownStart...].last(where: { resolve($0, in: r).deadline != nil }) {
+                carried = last
+            }
         }
     }
 
     /// Parts of a sentence between semicolons (outside quotes); a part longer than a few hundred
     /// characters is cut again at a comma, as no real clause list is that long.
     @inline(__always)  // see ExtractionRun
-    func segments(of r: Range<Int>) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        var s = r.lowerBound
-        var depth = 0
-        var lastComma: Int?
-        for k in r {
-            let c = t[k]
-            // Han characters (most scalars) neither nest, nor separate, nor mark a comma.
-            if !c.isHan {
-                if c == "“" || c == "《" || c == "(" || c == "（" { depth += 1 }
-                if (c == "”" || c == "》" || c == ")" || c == "）") && depth > 0 { depth -= 1 }
-                if c == "," || c == "，" { lastComma = k }
-                if depth == 0 && (c == ";" || c == "；") {
-                    result.append(s..<k + 1)
-                    s = k + 1
-                    lastComma = nil
-                    continue
-                }
-            }
-            if k - s > 600, let comma = lastComma, comma > s {
-                result.append(s..<comma + 1)
-                s = comma + 1
-                lastComma = nil
-                depth = 0
-            }
-        }
-        if s < r.upperBound { result.append(s..<r.upperBound) }
-        return result
-    }
+    func segments(of r: Range<Int>) -> Segments { Segments(t, r) }
 
     /// Clauses of a sentence: split at commas, semicolons and colons outside quotes and brackets.
     @inline(__always)  // see ExtractionRun
-    func clauses(of r: Range<Int>) -> [Range<Int>] {
-        var result: [Range<Int>] = []
-        var s = r.lowerBound
-        var depth = 0
-        for k in r {
-            let c = t[k]
-            if c.isHan { continue }  // most scalars: neither a bracket nor a separator
-            if c == "“" || c == "《" || c == "(" || c == "（" || c == "【" { depth += 1 }
-            if (c == "”" || c == "》" || c == ")" || c == "）" || c == "】") && depth > 0 { depth -= 1 }
-            if depth == 0 && (c == "," || c == "，" || c == ";" || c == "；" || c == ":" || c == "：" || c == "。"
-                || c == "!" || c == "?" || c == "！" || c == "？")
-            {
-                if k > s { result.append(s..<k) }
-                s = k + 1
-            }
+    func clauses(of r: Range<Int>) -> Clauses { Clauses(t, r) }
+
+    /// The parts `segments(of:)` gives, found one at a time (no array per sentence).
+    struct Segments: Sequence, IteratorProtocol {
+        private let t: [Unicode.Scalar]
+        private let end: Int
+        private var k: Int
+        /// Where the next part starts.
+        private var s: Int
+        private var depth = 0
+        private var lastComma: Int?
+
+        init(_ t: [Unicode.Scalar], _ r: Range<Int>) {
+            self.t = t
+            end = r.upperBound
+            k = r.lowerBound
+            s = r.lowerBound
         }
-        if s < r.upperBound { result.append(s..<r.upperBound) }
-        return result
+
+        mutating func next() -> Range<Int>? {
+            while k < end {
+                let at = k
+                let c = t[at]
+                k += 1
+                // Han characters (most scalars) neither nest, nor separate, nor mark a comma.
+                if !c.isHan {
+                    if c == "“" || c == "《" || c == "(" || c == "（" { depth += 1 }
+                    if (c == "”" || c == "》" || c == ")" || c == "）") && depth > 0 { depth -= 1 }
+                    if c == "," || c == "，" { lastComma = at }
+                    if depth == 0 && (c == ";" || c == "；") {
+                        defer { s = at + 1 }
+                        lastComma = nil
+                        return s..<at + 1
+                    }
+                }
+                if at - s > 600, let comma = lastComma, comma > s {
+                    defer { s = comma + 1 }
+                    lastComma = nil
+                    depth = 0
+                    return s..<comma + 1
+                }
+            }
+            guard s < end else { return nil }
+            defer { s = end }
+            return s..<end
+        }
+    }
+
+    /// The clauses `clauses(of:)` gives, found one at a time (no array per segment).
+    struct Clauses: Sequence, IteratorProtocol {
+        private let t: [Unicode.Scalar]
+        private let end: Int
+        private var k: Int
+        /// Where the next clause starts.
+        private var s: Int
+        private var depth = 0
+
+        init(_ t: [Unicode.Scalar], _ r: Range<Int>) {
+            self.t = t
+            end = r.upperBound
+            k = r.lowerBound
+            s = r.lowerBound
+        }
+
+        mutating func next() -> Range<Int>? {
+            while k < end {
+                let at = k
+                let c = t[at]
+                k += 1
+                if c.isHan { continue }  // most scalars: neither a bracket nor a separator
+                if c == "“" || c == "《" || c == "(" || c == "（" || c == "【" { depth += 1 }
+                if (c == "”" || c == "》" || c == ")" || c == "）" || c == "】") && depth > 0 { depth -= 1 }
+                if depth == 0 && (c == "," || c == "，" || c == ";" || c == "；" || c == ":" || c == "：" || c == "。"
+                    || c == "!" || c == "?" || c == "！" || c == "？")
+                {
+                    let clause = s..<at
+                    s = at + 1
+                    if !clause.isEmpty { return clause }
+                }
+            }
+            guard s < end else { return nil }
+            defer { s = end }
+            return s..<end
+        }
     }
 
     // MARK: Time
@@ -392,17 +435,28 @@ struct ExtractionRun {
         var deadline: Int?
         var base: Int?
         var multiYear = false
-        let inClause = ctx.times.filter { clause.contains($0.range.lowerBound) }
-        let before = ctx.times.filter { $0.range.lowerBound < clause.lowerBound }.reversed()
-        let after = ctx.times.filter { $0.range.lowerBound >= clause.upperBound }
-        for m in Array(inClause) + Array(before) + Array(after) {
+        /// Takes what `m` says that is still missing; true once both deadline and base are known.
+        func take(_ m: TimeMention) -> Bool {
             let r = resolve(m, in: ctx.range)
             if base == nil, let b = r.base {
                 base = b
                 if case .base = m.kind {} else { multiYear = true }
             }
             if deadline == nil, let d = r.deadline { deadline = d }
-            if deadline != nil && base != nil { break }
+            return deadline != nil && base != nil
+        }
+        // In the clause, then before it (nearest first), then after it; no arrays built.
+        let times = ctx.times
+        search: do {
+            for m in times where clause.contains(m.range.lowerBound) {
+                if take(m) { break search }
+            }
+            for m in times.reversed() where m.range.lowerBound < clause.lowerBound {
+                if take(m) { break search }
+            }
+            for m in times where m.range.lowerBound >= clause.upperBound {
+                if take(m) { break search }
+            }
         }
         if deadline == nil { deadline = ctx.paragraphDeadline }
         if deadline == nil, section == .plan { deadline = planDeadline ?? docYear }
@@ -439,9 +493,10 @@ struct ExtractionRun {
         guard !name.isEmpty else { return }
         let time = timing(clause: clause, at: at, ctx)
         let firm = firmness(before: at, in: ctx)
-        var qualifiers: [String] = []
-        if let firm, firm == "确保" || firm == "力争" || firm == "争取" { qualifiers.append(firm) }
-        if let q = quantity?.qualifier ?? verbQualifier { qualifiers.append(q) }
+        // The firm words and the quantity's own qualifier, joined by "|".
+        var qualifier: String?
+        if let firm, firm == "确保" || firm == "力争" || firm == "争取" { qualifier = firm }
+        if let q = quantity?.qualifier ?? verbQualifier { qualifier = qualifier.map { $0 + "|" + q } ?? q }
         var perYear: Bool?
         if kind == .growth || kind == .reduction {
             let annual = t.contains("年均", in: clause) || t.contains("每年", in: clause)
@@ -457,7 +512,7 @@ struct ExtractionRun {
         out.append(
             Commitment(
                 region: issuer, indicator: name, kind: kind, multiplier: multiplier, value: quantity?.value,
-                unit: quantity?.unit, qualifier: qualifiers.isEmpty ? nil : qualifiers.joined(separator: "|"),
+                unit: quantity?.unit, qualifier: qualifier,
                 firmness: firm, perYear: perYear, baseYear: base, deadlineYear: time.deadline,
                 quote: doc.rawQuote(of: quote), span: doc.rawSpan(of: quote)))
     }

@@ -209,4 +209,16 @@ struct ExtractorTests {
         let got = Extractor().extract(from: doc)
         #expect(got.first?.region?.name == "浙江省")
     }
+
+    @Test func sentencesSplitIntoSegmentsAndClauses() {
+        let t = Array("甲,乙“丙,丁”;戊：己。;(庚;辛)".unicodeScalars)
+        let segments = Array(ExtractionRun.Segments(t, 0..<t.count))
+        #expect(segments == [0..<9, 9..<14, 14..<t.count])
+        let clauses = Array(ExtractionRun.Clauses(t, 0..<t.count))
+        #expect(clauses == [0..<1, 2..<8, 9..<10, 11..<12, 14..<t.count])
+        #expect(Array(ExtractionRun.Clauses(t, 3..<3)).isEmpty)
+        // A part longer than 600 characters is cut at its last comma.
+        let long = Array((String(repeating: "字", count: 400) + "," + String(repeating: "字", count: 400)).unicodeScalars)
+        #expect(Array(ExtractionRun.Segments(long, 0..<long.count)) == [0..<401, 401..<801])
+    }
 }
