@@ -282,13 +282,14 @@ struct TraditionalSample {
     }
 }
 
-/// Traditional → simplified for single characters, read once from ICU's Hant-Hans transform.
+/// Traditional → simplified for single characters, as ICU's Hant-Hans transform gives them.
 ///
-/// ICU converts at 5–7 MB/s; asking it once for every CJK character (each on its own line, so no
-/// phrase rule joins two) and keeping the answers in a table converts at memory speed. Phrase-level
-/// rules are lost, which for policy text (业, 发, 经, 济 …) changes nothing that extraction reads.
+/// ICU converts at 5–7 MB/s; its answer for every CJK character (each on its own line, so no
+/// phrase rule joins two), kept in a table, converts at memory speed. The answers are stored in
+/// `SimplifiedTable.pairs`, so no process waits for ICU to give them. Phrase-level rules are
+/// lost, which for policy text (业, 发, 经, 济 …) changes nothing that extraction reads.
 struct SimplifiedTable: Sendable {
-    static let shared = SimplifiedTable()
+    static let shared = SimplifiedTable(pairs: pairs)
     static let first: UInt32 = 0x3400
     static let last: UInt32 = 0x9FFF
 
@@ -297,27 +298,51 @@ struct SimplifiedTable: Sendable {
     /// The scalars `map` changes: a bitmap small enough to stay in cache while a text is sampled.
     private let changed: ScalarSet
 
-    init() {
+    /// The table of `pairs`: each traditional character in first...last followed by its
+    /// simplified form (line breaks between pairs are skipped).
+    init(pairs: String) {
+        var map = [UInt32](repeating: 0, count: Int(Self.last - Self.first + 1))
+        var changed = ScalarSet([])
+        var traditional: Unicode.Scalar?
+        for s in pairs.unicodeScalars where s != "\n" {
+            guard let from = traditional else {
+                traditional = s
+                continue
+            }
+            precondition((Self.first...Self.last).contains(from.value), "\(from) is outside the table")
+            map[Int(from.value - Self.first)] = s.value
+            changed.insert(from)
+            traditional = nil
+        }
+        precondition(traditional == nil, "pairs must come in twos")
+        self.map = map
+        self.changed = changed
+    }
+
+    /// ICU's answers, in the form of `pairs` (one line of 32 pairs at a time): what
+    /// `SimplifiedTable+Data.swift` holds.
+    static func icuPairs() -> String {
         var source = String.UnicodeScalarView()
         var codes: [UInt32] = []
-        for v in Self.first...Self.last {
+        for v in first...last {
             guard let s = Unicode.Scalar(v) else { continue }
             source.append(s)
             source.append("\n")
             codes.append(v)
         }
-        var map = [UInt32](repeating: 0, count: Int(Self.last - Self.first + 1))
         let converted = Normalizer.convert(String(source)).split(separator: "\n", omittingEmptySubsequences: false)
-        if converted.count >= codes.count {
-            for (k, piece) in zip(codes.indices, converted) {
-                let scalars = piece.unicodeScalars
-                if scalars.count == 1, let out = scalars.first, out.value != codes[k] {
-                    map[Int(codes[k] - Self.first)] = out.value
-                }
-            }
+        var pairs = String.UnicodeScalarView()
+        var count = 0
+        guard converted.count >= codes.count else { return "" }
+        for (k, piece) in zip(codes.indices, converted) {
+            let scalars = piece.unicodeScalars
+            guard scalars.count == 1, let out = scalars.first, out.value != codes[k] else { continue }
+            if count > 0 && count % 32 == 0 { pairs.append("\n") }
+            pairs.append(Unicode.Scalar(codes[k])!)
+            pairs.append(out)
+            count += 1
         }
-        self.map = map
-        changed = ScalarSet(codes.filter { map[Int($0 - Self.first)] != 0 }.compactMap(Unicode.Scalar.init))
+        return String(pairs)
     }
 
     @inline(__always)

@@ -78,6 +78,11 @@ struct NormalizerTests {
         #expect(Normalizer.looksTraditional(text, sample: sample) == Normalizer.looksTraditional(text))
     }
 
+    @Test func theStaticTableIsICUs() {
+        #expect(SimplifiedTable.pairs == SimplifiedTable.icuPairs())
+        #expect(SimplifiedTable.pairs.unicodeScalars.filter { $0 != "\n" }.count == 2 * 3074)
+    }
+
     @Test func theTableSaysWhichCharactersChange() {
         let table = SimplifiedTable.shared
         for c in "業兩內實現發展经济a1，𠀀".unicodeScalars {
