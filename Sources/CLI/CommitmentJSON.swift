@@ -43,11 +43,11 @@ struct CommitmentJSONWriter {
         appendRaw(",\"qualifier\":"); appendString(c.qualifier)
         appendRaw(",\"firmness\":"); appendString(c.firmness)
         appendRaw(",\"per_year\":"); appendRaw(c.perYear.map { $0 ? "true" : "false" } ?? "null")
-        appendRaw(",\"base_year\":"); appendRaw(json(c.baseYear))
-        appendRaw(",\"deadline_year\":"); appendRaw(json(c.deadlineYear))
+        appendRaw(",\"base_year\":"); appendInt(c.baseYear)
+        appendRaw(",\"deadline_year\":"); appendInt(c.deadlineYear)
         appendRaw(",\"quote\":"); appendString(c.quote)
-        appendRaw(",\"span\":["); appendRaw(String(c.span.lowerBound))
-        appendRaw(","); appendRaw(String(c.span.upperBound)); appendRaw("]")
+        appendRaw(",\"span\":["); appendInt(c.span.lowerBound)
+        appendRaw(","); appendInt(c.span.upperBound); appendRaw("]")
         buffer += d.tail
     }
 
@@ -65,6 +65,20 @@ struct CommitmentJSONWriter {
         regionFields += ",\"level\":".utf8; appendJSONString(region?.level.rawValue, to: &regionFields)
         regionShown = shown
         buffer += regionFields
+    }
+
+    /// `n` in decimal as `String(n)` writes it, without building the String; `null` for nil.
+    mutating func appendInt(_ n: Int?) {
+        guard let n else { return appendRaw("null") }
+        if n < 0 { buffer.append(UInt8(ascii: "-")) }
+        // The digits are found from the last, then put in order.
+        let start = buffer.count
+        var magnitude = n.magnitude
+        repeat {
+            buffer.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        buffer[start...].reverse()
     }
 
     mutating func appendRaw(_ s: StaticString) {

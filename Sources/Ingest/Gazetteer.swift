@@ -63,9 +63,15 @@ public final class Gazetteer: Sendable {
 
         var byName: [String: [Int]] = [:]
         var trie = NameTrie()
+        /// Adds `index` to the list of `key` unless it is there; true when it was added.
+        func insert(_ index: Int, into list: inout [Int]) -> Bool {
+            if list.contains(index) { return false }
+            list.append(index)
+            return true
+        }
         func add(_ key: String, _ index: Int, full: Bool) {
-            if byName[key, default: []].contains(index) { return }
-            byName[key, default: []].append(index)
+            // One lookup of `key` (hashing a Chinese name normalizes it: most of the load time).
+            guard insert(index, into: &byName[key, default: []]) else { return }
             if full || !Self.commonWordShortNames.contains(key) {
                 trie.insert(Array(key.unicodeScalars), index: index, full: full)
             }
