@@ -42,6 +42,12 @@ struct PTTBinary {
 
     @discardableResult
     func run(_ arguments: [String]) throws -> Output {
+        try capture(process(arguments))
+    }
+
+    /// `ptt arguments…` set up to run in this home, from the source root, with no database URL
+    /// from the environment unless the test gave one.
+    func process(_ arguments: [String]) -> Process {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: PTTBinary.path)
         process.arguments = arguments
@@ -51,22 +57,14 @@ struct PTTBinary {
         for (k, v) in environment { env[k] = v }
         process.environment = env
         process.currentDirectoryURL = URL(fileURLWithPath: PTTBinary.sourceRoot)
-        return try capture(process)
+        return process
     }
 }
 
 extension PTTBinary {
     /// Starts `ptt arguments…` without waiting; output is discarded.
     func start(_ arguments: [String]) throws -> Process {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: PTTBinary.path)
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        env["PTT_HOME"] = home
-        env["PTT_DATABASE_URL"] = nil
-        for (k, v) in environment { env[k] = v }
-        process.environment = env
-        process.currentDirectoryURL = URL(fileURLWithPath: PTTBinary.sourceRoot)
+        let process = process(arguments)
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
