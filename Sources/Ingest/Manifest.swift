@@ -39,14 +39,6 @@ public struct Manifest: Sendable {
         self.entries = try reader.all()
     }
 
-    /// Hints for the file at `path`: matched by resolved path, then by file name.
-    public func hints(for path: String) -> DocumentHints? {
-        let wanted = Manifest.canonical(path)
-        if let e = entries.first(where: { Manifest.canonical($0.path) == wanted }) { return e.hints }
-        let name = Manifest.fileName(path)
-        return entries.first(where: { Manifest.fileName($0.path) == name })?.hints
-    }
-
     static func fileName(_ path: String) -> Substring {
         path.split(separator: "/").last ?? Substring(path)
     }
@@ -70,8 +62,7 @@ public struct Manifest: Sendable {
     }
 }
 
-/// A manifest's hints by resolved path, then by file name, as `Manifest.hints(for:)` matches
-/// them, in constant time and little memory: the index keeps a hash of each row's resolved path
+/// A manifest's hints by resolved path, then by file name, in constant time and little memory: the index keeps a hash of each row's resolved path
 /// and of its file name with the row's offset, and reads the row again when it is asked for.
 /// (A directory of 10,000 files against a manifest of 10,000 rows would otherwise resolve paths
 /// a hundred million times; holding every row's hints would cost a kilobyte a row.) Rows whose
@@ -82,15 +73,25 @@ public final class ManifestIndex {
     private var byPath: [Int: Int] = [:]
     private var byName: [Int: Int] = [:]
 
-    public init(contentsOf manifest: String) throws(IngestError) {
-        var rows = try ManifestReader(contentsOf: manifest)
-        while let entry = try rows.next() {  // the first row wins, as in Manifest
+    public convenience init(contentsOf manifest: String) throws(IngestError) {
+        try self.init { () throws(IngestError) in try ManifestReader(contentsOf: manifest) }
+    }
+
+    /// The index of manifest text; relative paths are resolved against `folder`.
+    public convenience init(text: String, folder: String = ".") throws(IngestError) {
+        try self.init { () throws(IngestError) in try ManifestReader(bytes: Array(text.utf8), folder: folder) }
+    }
+
+    /// `open` gives a reader at the first row: once to build the index, once to read rows again.
+    private init(open: () throws(IngestError) -> ManifestReader) throws(IngestError) {
+        var rows = try open()
+        while let entry = try rows.next() {  // the first row naming a file wins
             let path = Manifest.canonical(entry.path).hashValue
             let name = Manifest.fileName(entry.path).hashValue
             if byPath[path] == nil { byPath[path] = rows.lastOffset }
             if byName[name] == nil { byName[name] = rows.lastOffset }
         }
-        reader = try ManifestReader(contentsOf: manifest)
+        reader = try open()
     }
 
     /// The hints of the first row naming `path`, or else the first with its file name; none if no row does.

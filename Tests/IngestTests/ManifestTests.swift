@@ -43,8 +43,8 @@ struct ManifestTests {
 
     @Test(arguments: lookups)
     func findsHints(_ c: Lookup) throws {
-        let m = try Manifest(text: Self.csv, folder: "/corpus")
-        #expect(m.hints(for: c.path)?.title == c.title)
+        let index = try ManifestIndex(text: Self.csv, folder: "/corpus")
+        #expect(index[c.path].title == c.title)
     }
 
     @Test func badDateIsLocated() {
@@ -57,7 +57,8 @@ struct ManifestTests {
         let path = "/work/shared/corpus/seeds.manifest.csv"
         guard let m = try? Manifest(contentsOf: path) else { return }  // corpus not mounted
         #expect(m.entries.count == 5)
-        #expect(m.hints(for: "/work/shared/corpus/seeds/004_a6dc616c4cd3605f.txt")?.publisherRegion == "绍兴市柯桥区")
+        let index = try ManifestIndex(contentsOf: path)
+        #expect(index["/work/shared/corpus/seeds/004_a6dc616c4cd3605f.txt"].publisherRegion == "绍兴市柯桥区")
     }
 }
 
