@@ -238,8 +238,7 @@ JOIN documents ld ON ld.id = t.latest_document_id
 LEFT JOIN region_paths rp ON rp.code = t.region_code
 LEFT JOIN indicators i ON i.key = t.indicator_key
 CROSS JOIN LATERAL (
-    SELECT coalesce(t.base_year, ptt_plan_base_year(fd.plan_period),
-            extract(year FROM fd.published_on)::integer - 1) AS base_year,
+    SELECT ptt_base_year(t.base_year, fd.plan_period, fd.published_on) AS base_year,  -- as the trigger
         CASE
             WHEN t.base_year IS NOT NULL THEN 'stated'
             WHEN ptt_plan_base_year(fd.plan_period) IS NOT NULL THEN 'plan period'
