@@ -67,6 +67,7 @@ struct ExtractionRun {
                 if case .year(let y) = m.kind { year = y }
             }
         }
+        if year == nil { year = TimeExpressions.documentYear(in: document.text) }
         docYear = year
         var fromTitle: YearSpan?
         for m in TimeExpressions.scan(title, in: 0..<title.count) {

@@ -46,6 +46,13 @@ public final class Gazetteer: Sendable {
         "河东", "河西", "临河", "西湖", "利通", "新民", "和平", "清河", "铁山", "大安", "双城", "中原",
     ]
 
+    /// Names of the nation as a whole: `regions(named:)` answers `.nation` for each.
+    static let nationNames: Set<String> = ["中国", "全国", "我国", "中华人民共和国", "国家"]
+
+    /// Words that hold a division's name without naming it (中华人民共和国 holds 共和, 共和县's short
+    /// name): no mention is found inside them.
+    static let hidingWords: [[Unicode.Scalar]] = ["共和国"].map { Array($0.unicodeScalars) }
+
     /// Parses a table with the columns code, name, short_name, level, parent_code, province_code.
     public init(tsv: String) {
         var regions: [Region] = []
@@ -101,7 +108,7 @@ public final class Gazetteer: Sendable {
 
     /// Divisions whose full name, short name or parent-prefixed name (绍兴市柯桥区) is `name`.
     public func regions(named name: String) -> [Region] {
-        if name == Region.nation.name { return [.nation] }
+        if Self.nationNames.contains(name) { return [.nation] }
         return indicesByName[name, default: []].map { all[$0] }
     }
 
@@ -173,6 +180,10 @@ public final class Gazetteer: Sendable {
         var i = text.startIndex
         let end = text.endIndex
         while i < end {
+            if let hidden = Self.hidingWord(text, at: i) {
+                i += hidden
+                continue
+            }
             guard var node = trie.child(of: 0, text[i]) else {
                 i += 1
                 continue
@@ -201,6 +212,16 @@ public final class Gazetteer: Sendable {
             }
         }
         return found
+    }
+
+    /// Length of the hiding word starting at `i`, if one does.
+    static func hidingWord(_ text: ArraySlice<Unicode.Scalar>, at i: Int) -> Int? {
+        for word in hidingWords where i + word.count <= text.endIndex && text[i] == word[0] {
+            var k = 1
+            while k < word.count && text[i + k] == word[k] { k += 1 }
+            if k == word.count { return word.count }
+        }
+        return nil
     }
 
     static func isStopped(_ text: ArraySlice<Unicode.Scalar>, at j: Int) -> Bool {

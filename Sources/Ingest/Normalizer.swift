@@ -7,6 +7,7 @@ import Foundation
 /// - dashes and tildes between digits unified to `—` (`2023-2026年` → `2023—2026年`), dates such as
 ///   `2020-05-09` left alone;
 /// - pinyin annotations removed (`業(yè)` → `業`), folded into the preceding character's raw range;
+/// - mirror-site noise (runs of two or more `@`) removed;
 /// - runs of spaces collapsed, lines trimmed, blank lines dropped;
 /// - traditional characters converted to simplified when the text is detected as traditional.
 enum Normalizer {
@@ -73,6 +74,11 @@ enum Normalizer {
                 }
                 if v < 0x20 || v == 0x7F {
                     i += 1
+                    continue
+                }
+                // Mirror sites insert runs of @ between words (重庆@@市高新技术企业): noise, dropped.
+                if c == "@", i + 1 < n, s[i + 1] == "@" {
+                    while i < n, s[i] == "@" { i += 1 }
                     continue
                 }
             } else {

@@ -40,9 +40,9 @@ public struct Region: Hashable, Sendable, CustomStringConvertible {
         self.provinceCode = provinceCode
     }
 
-    /// The nation as a region, for commitments of the central government.
+    /// The nation as a region, for commitments of the central government (国务院, 全国, 我国).
     public static let nation = Region(
-        code: "000000", name: "全国", shortName: "全国", level: .national,
+        code: "000000", name: "中国", shortName: "中国", level: .national,
         parentCode: nil, provinceCode: nil)
 
     public var description: String { "\(name)(\(code))" }

@@ -9,7 +9,8 @@ struct RegionResolver {
         ("省委", .province), ("全市", .prefecture), ("我市", .prefecture), ("市委书记", .prefecture),
         ("市长", .prefecture), ("市政府", .prefecture), ("市委", .prefecture), ("全县", .county), ("我县", .county),
         ("县委书记", .county), ("县长", .county), ("县政府", .county), ("县委", .county), ("全区", .county),
-        ("区委书记", .county), ("区长", .county), ("国务院", .national),
+        ("区委书记", .county), ("区长", .county), ("国务院", .national), ("全国人大", .national),
+        ("全国人民代表大会", .national), ("党中央", .national), ("中共中央", .national), ("我国", .national),
     ])
 
     /// The region the document speaks for.
@@ -46,6 +47,14 @@ struct RegionResolver {
         return counts.values.max { ($0.0, $0.1.level) < ($1.0, $1.1.level) }?.1
     }
 
+    /// True when a date follows a place name: the dateline of a news item (大众网济南1月25日讯,
+    /// 新华社北京3月5日电) names where it was written, not who commits.
+    static func isDateline(_ t: [Unicode.Scalar], after end: Int) -> Bool {
+        var k = end
+        while k < t.count, k < end + 2, t[k].isASCIIDigit { k += 1 }
+        return k > end && k < t.count && t[k] == "月"
+    }
+
     /// True when `i` is inside parentheses: 中国东南(福建)科学城 names a place, not the issuer.
     func insideParentheses(_ t: [Unicode.Scalar], _ i: Int) -> Bool {
         var k = i - 1
@@ -77,7 +86,9 @@ struct RegionResolver {
 
     /// The division at `level` that a publisher in `publisher` means by 全省/全市/全县.
     func relative(_ level: Region.Level, to publisher: Region?) -> Region? {
-        if level == .national { return .nation }
+        // A province's text cites 党中央、国务院 as the authority above it: national words count
+        // only when nothing says the publisher is a local government.
+        if level == .national { return publisher == nil || publisher?.level == .national ? .nation : nil }
         guard let publisher else { return nil }
         switch level {
         case .province:
@@ -105,6 +116,7 @@ struct RegionResolver {
         var chainEnd = -1
         for m in mentions {
             if m.range.lowerBound > 0, t[m.range.lowerBound - 1] == "在" || t[m.range.lowerBound - 1] == "赴" { continue }
+            if Self.isDateline(t, after: m.range.upperBound) { continue }
             if insideParentheses(t, m.range.lowerBound) { continue }
             guard let region = gazetteer.pick(m.candidates, near: best?.region ?? publisher) else { continue }
             if let b = best {

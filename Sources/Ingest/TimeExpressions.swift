@@ -63,6 +63,24 @@ public enum TimeExpressions {
         return set
     }()
 
+    /// The year a text is written in, for a document without a date: the first year the text
+    /// speaks of as the current one (2025年是…决战年, 2024年政府工作报告, 2026年重点工作安排) or right
+    /// after one it reviews (回望2024年 → 2025). Only the opening `limit` scalars are read.
+    public static func documentYear(in t: [Unicode.Scalar], limit: Int = 6000) -> Int? {
+        let end = min(t.count, limit)
+        var i = 0
+        while i + 5 <= end {
+            guard t[i].isASCIIDigit || Numerals.chineseDigit(t[i]) != nil, let (y, at) = year(t, at: i), t[at] == "年" else {
+                i += 1
+                continue
+            }
+            if let m = Vocabulary.currentYearFollowers.match(t, at: at + 1, limit: end), m.length > 0 { return y }
+            if Vocabulary.reviewedYearLeaders.match(t, endingAt: i, from: max(0, i - 6)) != nil { return y + 1 }
+            i = at + 1
+        }
+        return nil
+    }
+
     /// Every time expression in `range`, in order.
     public static func scan(_ t: [Unicode.Scalar], in range: Range<Int>) -> [TimeMention] {
         var out: [TimeMention] = []

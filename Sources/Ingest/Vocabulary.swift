@@ -92,4 +92,12 @@ enum Vocabulary {
         ("城乡", ["城镇", "农村"]), ("中、省", ["中央", "省级"]), ("中省", ["中央", "省级"]),
         ("省、市", ["省级", "市级"]), ("市、县", ["市级", "县级"]), ("进出口", ["进口", "出口"]),
     ]
+
+    /// Words after a year that speak of it as the current one (2025年是…, 2024年重点工作): a
+    /// document without a date is taken to be of that year.
+    static let currentYearFollowers = WordTable<Bool>(
+        ["是", "政府工作报告", "主要预期目标", "经济社会发展主要预期目标", "重点工作", "工作安排", "工作任务"].map { ($0, true) })
+
+    /// Words before a year that look back on it (回望2024年): the document is of the year after.
+    static let reviewedYearLeaders = WordTable<Bool>(["回望", "回顾", "过去的", "刚刚过去的"].map { ($0, true) })
 }
