@@ -18,9 +18,7 @@ public struct Extractor: Sendable {
 }
 
 /// Where a line stands in a report: looking back at results, or setting targets.
-enum Section: Equatable {
-    case neutral, review, plan
-}
+typealias Section = DocumentOutline.Kind
 
 /// One pass of extraction over one document; holds the context that carries from line to line.
 ///
@@ -37,11 +35,14 @@ struct ExtractionRun {
     let issuer: Region?
     /// The period named in the title: a plan document's default deadline.
     let titlePeriod: YearSpan?
-    var section = Section.neutral
-    /// Due year of targets in a plan section (2023年工作安排 → 2023; 十四五主要目标 → 2025).
-    var planDeadline: Int?
-    /// Deadline set by a goal statement (主要目标为到2025年) for the lines after it.
-    var scopeDeadline: Int?
+    /// The sections open at the line being read (kind, year scope, region scope).
+    var outline = DocumentOutline()
+    var section: Section { outline.kind }
+    /// Due year of targets in a plan section (2023年工作安排 → 2023; 十四五主要目标 → 2025); a plan
+    /// heading without a year means the title's period, else the document's year.
+    var planDeadline: Int? { outline.deadline ?? titlePeriod?.last ?? docYear }
+    /// Deadline set by a goal statement (主要目标为到2025年) for the lines after it, within its section.
+    var scopeDeadline: Int? { outline.scopeDeadline }
     var out: [Commitment] = []
     /// Time expressions of the sentence being read.
     var sentenceTimes: [TimeMention] = []
@@ -101,46 +102,16 @@ struct ExtractionRun {
 
     // MARK: Lines and sections
 
-    static let reviewHeadings = ["回顾", "过去一年", "过去五年", "一年来", "五年来", "这五年"].map(\.scalars)
-    static let planHeadings = ["工作安排", "主要目标", "目标任务", "工作任务", "重点工作", "今后五年", "主要任务", "总体要求", "预期目标"]
-        .map(\.scalars)
-    static let reviewParagraphStarts = ["一年来", "过去一年", "刚刚过去", "这五年", "五年来", "过去五年"].map(\.scalars)
-
-    @inline(__always)  // see ExtractionRun
-    func isHeading(_ r: Range<Int>) -> Bool {
-        var i = r.lowerBound
-        while i < r.upperBound, t[i] == " " || t[i] == "\u{3000}" { i += 1 }
-        guard i < r.upperBound else { return false }
-        let ordinal = Numerals.chinese(t, at: i).map { $0.range.upperBound < r.upperBound && t[$0.range.upperBound] == "、" } ?? false
-        if ordinal { return true }
-        if r.count > 32 { return false }
-        for k in r where t[k] == "," || t[k] == "。" || t[k] == "，" { return false }
-        return true
-    }
-
     mutating func processLine(_ line: Range<Int>) {
         guard !line.isEmpty else { return }
         var paragraphPast = false
-        if isHeading(line) {
-            if Self.reviewHeadings.contains(where: { t.contains($0, in: line) }) {
-                section = .review
-                scopeDeadline = nil
-            } else if Self.planHeadings.contains(where: { t.contains($0, in: line) }) {
-                section = .plan
-                // A heading without a year keeps the one in force (今后五年的主要任务 after 十四五主要目标).
-                planDeadline = planDeadline ?? titlePeriod?.last ?? docYear
-                for m in TimeExpressions.scan(t, in: line) {
-                    switch m.kind {
-                    case .year(let y), .by(let y): planDeadline = y
-                    case .period(let p): planDeadline = p.last
-                    default: break
-                    }
-                }
-            }
+        if let heading = DocumentOutline.heading(t, line, docYear: docYear, gazetteer: gazetteer, near: issuer) {
+            outline.enter(heading)
+            if heading.kind == .review { outline.clearScopeDeadlines() }
         } else {
             var i = line.lowerBound
             while i < line.upperBound, t[i] == " " || t[i] == "\u{3000}" { i += 1 }
-            paragraphPast = Self.reviewParagraphStarts.contains { t.has($0, at: i) }
+            paragraphPast = Vocabulary.reviewParagraphStarts.match(t, at: i, limit: line.upperBound) != nil
         }
         // In a review section every sentence is a past result (`isPast`): none need reading.
         if paragraphPast || section == .review { return }
@@ -263,7 +234,7 @@ struct ExtractionRun {
         if let y = sentenceDeadline {
             paragraphDeadline = y
             // A goal sentence (主要目标 …) sets the deadline for the lines after it.
-            if Vocabulary.goalCues.occurs(in: t, r) { scopeDeadline = y }
+            if Vocabulary.goalCues.occurs(in: t, r) { outline.setScopeDeadline(y) }
         }
         // The firmness words are looked for only when nothing else makes the sentence a target.
         let isTarget =

@@ -165,13 +165,14 @@ public enum TimeExpressions {
                 t[n.range.upperBound] == "年", i == 0 || !t[i - 1].isASCIIDigit
             {
                 let at = n.range.upperBound
-                let lead = i >= 2 && (t.has("为期", endingAt: i) || t.has("用", endingAt: i))
+                let lead = i >= 2 && (t.has("为期", endingAt: i) || t.has("用", endingAt: i) || t.has("经过", endingAt: i)
+                    || t.has("未来", endingAt: i) || t.has("今后", endingAt: i))
                 let tail = campaignTails.first { t.has($0, at: at) }
                 let yearOfPlan = at + 1 < end && (t[at + 1] == "有" || t[at + 1] == "上" || t[at + 1] == "创")
                 if lead || tail != nil || yearOfPlan {
                     // 三年内 covers 内; 三年行动 leaves 行动 to the campaign name.
                     let e = tail.map { $0.elementsEqual("年内".unicodeScalars) ? at + 2 : at + 1 } ?? at + 1
-                    let s = lead ? i - (t.has("为期", endingAt: i) ? 2 : 1) : i
+                    let s = lead ? i - (t.has("用", endingAt: i) ? 1 : 2) : i
                     guard body(TimeMention(kind: .years(Int(n.value)), range: s..<e)) else { return }
                     i = e
                     continue

@@ -100,4 +100,19 @@ enum Vocabulary {
 
     /// Words before a year that look back on it (回望2024年): the document is of the year after.
     static let reviewedYearLeaders = WordTable<Bool>(["回望", "回顾", "过去的", "刚刚过去的"].map { ($0, true) })
+
+    /// Heading words of a section that looks back at results.
+    static let reviewHeadings = WordTable<Bool>(
+        ["回顾", "过去一年", "过去五年", "一年来", "五年来", "这五年", "发展成就", "主要成绩", "工作总结"].map { ($0, true) })
+
+    /// Heading words of a section that sets targets or tasks.
+    static let planHeadings = WordTable<Bool>(
+        [
+            "工作安排", "主要目标", "目标任务", "工作任务", "重点工作", "今后五年", "主要任务", "总体要求", "预期目标",
+            "奋斗目标", "发展目标", "总体目标", "远景目标", "重点任务", "工作目标", "具体目标", "行动目标",
+        ].map { ($0, true) })
+
+    /// Paragraph openings that look back at results (一年来, 过去五年 …): the paragraph is not read.
+    static let reviewParagraphStarts = WordTable<Bool>(
+        ["一年来", "过去一年", "刚刚过去", "这五年", "五年来", "过去五年"].map { ($0, true) })
 }
