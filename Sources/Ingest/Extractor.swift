@@ -392,7 +392,10 @@ struct ExtractionRun {
         case .by(let y): return (y, nil)
         case .year(let y): return (docYear == nil || y >= docYear! ? y : nil, nil)
         case .base(let y): return (nil, y)
-        case .period(let p): return (p.last, p.first - 1)
+        case .period(let p):
+            // A period inside a noun (国家“十五五”考核目标, 十四五规划) sets no deadline.
+            guard Self.isTimePhrase(t, m) else { return (nil, nil) }
+            return (p.last, p.first - 1)
         case .years(let n):
             guard let s = sentenceCampaignStart else { return (nil, nil) }
             return (s + n - 1, s - 1)
@@ -437,6 +440,16 @@ struct ExtractionRun {
         if let d = deadline, let y = docYear, d - y >= 2 { multiYear = true }
         if base == nil, let d = deadline, let p = planPeriod, p.last == d, d != docYear { base = p.first - 1 }
         return (deadline, base, multiYear)
+    }
+
+    /// True when a period stands as a time phrase of its own (到“十四五”末, “十四五”期间, 2023—2026年，)
+    /// rather than inside a noun that follows it (“十五五”考核目标, 十四五规划).
+    static func isTimePhrase(_ t: [Unicode.Scalar], _ m: TimeMention) -> Bool {
+        var k = m.range.upperBound
+        if k < t.count, t[k] == "”" || t[k] == "\"" { k += 1 }
+        guard k < t.count else { return true }
+        if Vocabulary.periodTails.match(t, at: k) != nil { return true }
+        return !t[k].isHan
     }
 
     /// The firmness word governing `r`, if any (确保, 力争 …).

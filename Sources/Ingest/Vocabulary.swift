@@ -115,4 +115,8 @@ enum Vocabulary {
     /// Paragraph openings that look back at results (一年来, 过去五年 …): the paragraph is not read.
     static let reviewParagraphStarts = WordTable<Bool>(
         ["一年来", "过去一年", "刚刚过去", "这五年", "五年来", "过去五年"].map { ($0, true) })
+
+    /// Words after a period that keep it a time phrase (“十四五”期间, 十四五末, 十四五时期).
+    static let periodTails = WordTable<Bool>(
+        ["期间", "时期", "末", "内", "期末", "中期", "主要目标", "发展目标", "主要预期目标"].map { ($0, true) })
 }
