@@ -90,7 +90,7 @@ extension ExtractionRun {
             targets.append(q)
         }
         var segStart = clause.lowerBound
-        var previous: (q: Quantity, names: [Range<Int>], kind: Commitment.Kind, verbQualifier: String?, list: Int)?
+        var previous: (q: Quantity, names: [Range<Int>], kind: Commitment.Kind, verbQualifier: String?, list: Int, total: Int)?
         for (n, q) in targets.enumerated() {
             // A value list: 分别增长7.5%、8.5%以上.
             if let p = previous, isListSeparator(p.q.range.upperBound..<q.range.lowerBound) {
@@ -98,15 +98,15 @@ extension ExtractionRun {
                 if q2.unit == nil { q2.unit = p.q.unit }
                 let list = p.list + 1
                 emitValue(
-                    q2, names: p.names, kind: p.kind, verbQualifier: p.verbQualifier, listIndex: list, listLength: list + 1,
-                    clause: clause, ctx, quoteFrom: p.q.range.lowerBound)
+                    q2, names: p.names, kind: p.kind, verbQualifier: p.verbQualifier, listIndex: list,
+                    listLength: max(list + 1, p.total), clause: clause, ctx, quoteFrom: p.q.range.lowerBound)
                 // The qualifier at the end of a value list applies to the values before it.
                 if let qual = q.qualifier, p.q.qualifier == nil, let last = out.indices.last, last - 1 >= 0 {
                     for k in stride(from: last - 1, through: max(0, last - list), by: -1) where out[k].qualifier.map({ !$0.contains(qual) }) ?? true {
                         out[k].qualifier = [out[k].qualifier, qual].compactMap { $0 }.joined(separator: "|")
                     }
                 }
-                previous = (q2, p.names, p.kind, p.verbQualifier, list)
+                previous = (q2, p.names, p.kind, p.verbQualifier, list, p.total)
                 segStart = q.range.upperBound
                 continue
             }
@@ -190,7 +190,7 @@ extension ExtractionRun {
                 quoteFrom: borrowed ? verbStart : min(verbStart, trimmed.lowerBound))
             if inherited == nil { inherited = ClauseTarget(creation: false) }
             inherited?.indicator = trimmed
-            previous = (q, names, kind, verbQualifier, 0)
+            previous = (q, names, kind, verbQualifier, 0, listLength)
             segStart = q.range.upperBound
         }
         return true
@@ -239,7 +239,9 @@ extension ExtractionRun {
         _ q: Quantity, names: [Range<Int>], kind: Commitment.Kind, verbQualifier: String?, listIndex: Int,
         listLength: Int = 1, clause: Range<Int>, _ ctx: SentenceContext, quoteFrom: Int? = nil
     ) {
-        for name in names {
+        // 化学需氧量、氨氮、氮氧化物分别下降8%、8%、10%: as many names as values pair one to one.
+        let paired = listIndex >= 0 && listLength > 1 && names.count == listLength
+        for (k, name) in names.enumerated() where !paired || k == listIndex {
             var text = clean(name)
             if listIndex >= 0 {
                 let paired = Self.paired(text, index: listIndex)

@@ -115,7 +115,7 @@ struct ExtractionRun {
         }
         // In a review section every sentence is a past result (`isPast`): none need reading.
         if paragraphPast || section == .review { return }
-        var paragraphDeadline: Int?
+        var paragraph = ParagraphContext()
         var s = line.lowerBound
         var depth = 0
         var k = line.lowerBound
@@ -133,7 +133,7 @@ struct ExtractionRun {
             }
             if atEnd || (depth == 0 && (t[k] == "。" || t[k] == "!" || t[k] == "?" || t[k] == "！" || t[k] == "？")) {
                 let e = atEnd ? k : k + 1
-                if e > s { processSentence(s..<e, paragraphDeadline: &paragraphDeadline) }
+                if e > s { processSentence(s..<e, paragraph: &paragraph) }
                 s = k + 1
             }
             k += 1
@@ -142,12 +142,22 @@ struct ExtractionRun {
 
     // MARK: Sentences
 
+    /// What the sentences of a paragraph pass on to the ones after them.
+    struct ParagraphContext {
+        /// The deadline the last dated sentence set.
+        var deadline: Int?
+        /// The region the last sentence with a subject of its own named (郑州市计划…).
+        var region: Region?
+    }
+
     /// Everything about a sentence that clauses inside it share.
     struct SentenceContext {
         var range: Range<Int>
         var times: [TimeMention]
         var paragraphDeadline: Int?
         var isTarget: Bool
+        /// Who commits: the sentence's own subject, else the paragraph's, the section's, the document's.
+        var region: Region?
     }
 
     @inline(__always)  // see ExtractionRun
@@ -203,7 +213,7 @@ struct ExtractionRun {
         return set
     }()
 
-    mutating func processSentence(_ r: Range<Int>, paragraphDeadline: inout Int?) {
+    mutating func processSentence(_ r: Range<Int>, paragraph: inout ParagraphContext) {
         let times = TimeExpressions.scan(t, in: r)
         // A deadline comes only from time words, and a target or milestone only from a number,
         // a multiple or a milestone verb: a sentence with none of them changes nothing.
@@ -231,14 +241,16 @@ struct ExtractionRun {
                 break
             }
         }
+        if let own = RegionResolver(gazetteer: gazetteer).subject(of: t, r, near: issuer) { paragraph.region = own }
+        let region = paragraph.region ?? outline.region ?? issuer
         if let y = sentenceDeadline {
-            paragraphDeadline = y
+            paragraph.deadline = y
             // A goal sentence (主要目标 …) sets the deadline for the lines after it.
             if Vocabulary.goalCues.occurs(in: t, r) { outline.setScopeDeadline(y) }
         }
         // The firmness words are looked for only when nothing else makes the sentence a target.
         let isTarget =
-            section == .plan || sentenceDeadline != nil || paragraphDeadline != nil || scopeDeadline != nil
+            section == .plan || sentenceDeadline != nil || paragraph.deadline != nil || scopeDeadline != nil
             || firmness(in: r.lowerBound..<r.upperBound) != nil
         // Parts between semicolons share the sentence's time words through the last one before
         // them; each part is read on its own, which keeps a sentence thousands of clauses long linear.
@@ -262,7 +274,8 @@ struct ExtractionRun {
             sentenceTimes = segmentTimes
             sentencePastMarkers = segmentMarkers
             let ctx = SentenceContext(
-                range: segment, times: sentenceTimes, paragraphDeadline: paragraphDeadline, isTarget: isTarget)
+                range: segment, times: sentenceTimes, paragraphDeadline: paragraph.deadline, isTarget: isTarget,
+                region: region)
             var previousSubject: Range<Int>?
             var inherited: ClauseTarget?
             for clause in clauses(of: segment) {
@@ -496,7 +509,7 @@ struct ExtractionRun {
         if (kind == .growth || kind == .reduction) && perYear == true && !time.span { base = nil }
         out.append(
             Commitment(
-                region: issuer, indicator: name, kind: kind, multiplier: multiplier, value: quantity?.value,
+                region: ctx.region, indicator: name, kind: kind, multiplier: multiplier, value: quantity?.value,
                 unit: quantity?.unit, qualifier: qualifier,
                 firmness: firm, perYear: perYear, baseYear: base, deadlineYear: time.deadline,
                 quote: doc.rawQuote(of: quote), span: doc.rawSpan(of: quote)))

@@ -71,6 +71,19 @@ public enum QuantityReader {
         } else {
             return nil
         }
+        // Percent in words: 百分之五, 百分之5.5 (a rate like 5%, qualifiers after it as usual).
+        if chinese, value == 100, j == i + 1, j + 1 < t.count, t[j] == "分", t[j + 1] == "之",
+            let d = Numerals.arabic(t, at: j + 2) ?? Numerals.chinese(t, at: j + 2)
+        {
+            var e = d.range.upperBound
+            var qualifier: String?
+            if let q = trailing.match(t, at: e) {
+                qualifier = q.value
+                e += q.length
+            }
+            return Quantity(
+                value: d.value, unit: "%", unitClass: .percent, qualifier: qualifier, range: i..<e, isChinese: true)
+        }
         // Fractions: 三分之一.
         if chinese, j + 1 < t.count, t[j] == "分", t[j + 1] == "之", let d = Numerals.chinese(t, at: j + 2), value > 0 {
             return Quantity(

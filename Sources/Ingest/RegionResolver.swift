@@ -47,6 +47,27 @@ struct RegionResolver {
         return counts.values.max { ($0.0, $0.1.level) < ($1.0, $1.1.level) }?.1
     }
 
+    /// The division a sentence names as its subject: at its start (郑州市启动了…, 南昌加快布局…),
+    /// after a connective (此外, 按照) or at the start of a plan's title in its first clause
+    /// (《郑州市加快数字经济发展实施方案》提出…). Venues (在杭州) and datelines do not count.
+    func subject(of t: [Unicode.Scalar], _ sentence: Range<Int>, near: Region?) -> Region? {
+        var i = sentence.lowerBound
+        while i < sentence.upperBound {
+            if t[i] == " " || t[i] == "“" || t[i] == "《" || t[i] == "\u{3000}" {
+                i += 1
+            } else if let w = Vocabulary.subjectConnectives.match(t, at: i, limit: sentence.upperBound) {
+                i += w.length
+            } else {
+                break
+            }
+        }
+        let window = i..<min(sentence.upperBound, i + 12)
+        guard !window.isEmpty, let m = gazetteer.mentions(in: t[window]).first, m.range.lowerBound == i,
+            !Self.isDateline(t, after: m.range.upperBound)
+        else { return nil }
+        return gazetteer.pick(m.candidates, near: near)
+    }
+
     /// True when a date follows a place name: the dateline of a news item (大众网济南1月25日讯,
     /// 新华社北京3月5日电) names where it was written, not who commits.
     static func isDateline(_ t: [Unicode.Scalar], after end: Int) -> Bool {

@@ -119,4 +119,8 @@ enum Vocabulary {
     /// Words after a period that keep it a time phrase (“十四五”期间, 十四五末, 十四五时期).
     static let periodTails = WordTable<Bool>(
         ["期间", "时期", "末", "内", "期末", "中期", "主要目标", "发展目标", "主要预期目标"].map { ($0, true) })
+
+    /// Words that may stand before a sentence's subject (此外，郑州…; 按照《武汉市…方案》).
+    static let subjectConnectives = WordTable<Bool>(
+        ["此外", "同时", "另外", "而", "按照", "根据", "对此", "其中", "今年", "近日", ",", "，"].map { ($0, true) })
 }
