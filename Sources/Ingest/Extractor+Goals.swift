@@ -183,6 +183,8 @@ extension ExtractionRun {
                     }
                     k -= 1
                 }
+                // A plan's title (《…计划(2023—2025年)》, 印发…, a title line) names the document, not a campaign.
+                if isTitle(name: s, ctx) { continue }
                 while let w = Self.campaignLeading.match(t, at: s, limit: open) { s += w.length }
                 let clause = s..<min(ctx.range.upperBound, m.range.upperBound + 1)
                 emitCampaign(name: s..<open, quote: s..<min(m.range.upperBound + 1, ctx.range.upperBound), clause: clause, ctx)
@@ -203,6 +205,21 @@ extension ExtractionRun {
                 continue
             }
         }
+    }
+
+    /// True when a campaign name starting at `s` is a document's title: inside 《》, after a verb
+    /// of issuing (印发, 出台), or a line of its own.
+    func isTitle(name s: Int, _ ctx: SentenceContext) -> Bool {
+        if s > 0, t[s - 1] == "《" || t[s] == "《" { return true }
+        var k = s
+        while k > ctx.range.lowerBound, k > s - 6 {
+            k -= 1
+            if Vocabulary.issuingVerbs.match(t, at: k, limit: s) != nil { return true }
+        }
+        let lineStart = ctx.range.lowerBound == 0 || t[ctx.range.lowerBound - 1] == "\n"
+        let lineEnd = ctx.range.upperBound == t.count || t[ctx.range.upperBound] == "\n"
+        return lineStart && lineEnd && DocumentOutline.isShortTitle(t, ctx.range.lowerBound..<min(ctx.range.upperBound, ctx.range.lowerBound + 40))
+            && ctx.range.count <= 48
     }
 
     mutating func emitCampaign(name: Range<Int>, quote: Range<Int>, clause: Range<Int>, _ ctx: SentenceContext) {

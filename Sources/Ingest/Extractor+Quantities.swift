@@ -176,7 +176,9 @@ extension ExtractionRun {
             if q.unit == nil && kind != .level { continue }
             let trimmed = trim(indicator)
             let paired = Vocabulary.pairedPrefixes.contains { t.has($0.0, at: trimmed.lowerBound) }
-            let names = paired ? [trimmed] : Indicator.items(t, trimmed, splitOnAnd: false)
+            // A和B均增长10%: 均 (both) makes 和 a list separator.
+            let both = t.has("均", endingAt: verbStart) || t.has("都", endingAt: verbStart)
+            let names = paired ? [trimmed] : Indicator.items(t, trimmed, splitOnAnd: both)
             var listLength = 1
             var k = n
             while k + 1 < targets.count, isListSeparator(targets[k].range.upperBound..<targets[k + 1].range.lowerBound) {

@@ -13,7 +13,23 @@ public struct Extractor: Sendable {
     public func extract(from document: Document) -> [Commitment] {
         var run = ExtractionRun(document: document, gazetteer: gazetteer)
         run.run()
-        return run.out
+        return Self.withoutRestatements(run.out)
+    }
+
+    /// Drops a commitment that restates an earlier one (a headline and its paragraph, a summary
+    /// and its detail): same region, kind, deadline and number, one indicator inside the other.
+    static func withoutRestatements(_ all: [Commitment]) -> [Commitment] {
+        var kept: [Commitment] = []
+        kept.reserveCapacity(all.count)
+        for c in all {
+            let restated = kept.contains { k in
+                k.region == c.region && k.kind == c.kind && k.deadlineYear == c.deadlineYear && k.value == c.value
+                    && k.unit == c.unit && k.multiplier == c.multiplier && c.kind != .milestone
+                    && (k.indicator.contains(c.indicator) || c.indicator.contains(k.indicator))
+            }
+            if !restated { kept.append(c) }
+        }
+        return kept
     }
 }
 
@@ -236,6 +252,8 @@ struct ExtractionRun {
         if isPast(r, times: times) { return }
         var sentenceDeadline: Int?
         for m in times {
+            // A bare year inside an object (落实2030年应对气候变化…目标) dates that noun, not the sentence.
+            if case .year = m.kind, !isTopicPosition(m.range.lowerBound, in: r) { continue }
             if let y = resolve(m, in: r).deadline {
                 sentenceDeadline = y
                 break
@@ -410,7 +428,10 @@ struct ExtractionRun {
             guard Self.isTimePhrase(t, m) else { return (nil, nil) }
             return (p.last, p.first - 1)
         case .years(let n):
-            guard let s = sentenceCampaignStart else { return (nil, nil) }
+            // 未来五年, 今后三年, 经过5年努力 count from the year the text is written in; 三年内 and
+            // 为期3年 from the campaign's first year.
+            let fromNow = Vocabulary.fromNowLeads.match(t, at: m.range.lowerBound, limit: m.range.upperBound) != nil
+            guard let s = fromNow ? docYear ?? sentenceCampaignStart : sentenceCampaignStart else { return (nil, nil) }
             return (s + n - 1, s - 1)
         case .thisYear: return (docYear, nil)
         case .nextYear: return (docYear.map { $0 + 1 }, nil)
@@ -465,6 +486,14 @@ struct ExtractionRun {
         return !t[k].isHan
     }
 
+    /// True when `i` opens a clause of `sentence` (after punctuation or a preposition such as 在):
+    /// where a year is the topic of what follows (2025年，全市…; 在2025年前).
+    func isTopicPosition(_ i: Int, in sentence: Range<Int>) -> Bool {
+        guard i > sentence.lowerBound else { return true }
+        let p = t[i - 1]
+        return !p.isHan || p == "在" || p == "于" || p == "到" || p == "至" || p == "从"
+    }
+
     /// The firmness word governing `r`, if any (确保, 力争 …).
     @inline(__always)  // see ExtractionRun
     func firmness(in r: Range<Int>) -> String? {
@@ -488,7 +517,8 @@ struct ExtractionRun {
         perYearHint: Bool? = nil, name: String? = nil
     ) {
         let name = name ?? clean(indicator)
-        guard !name.isEmpty else { return }
+        guard !name.isEmpty, Vocabulary.notIndicators.match(name.scalars, at: 0)?.length != name.unicodeScalars.count
+        else { return }
         let time = timing(clause: clause, at: at, ctx)
         let firm = firmness(before: at, in: ctx)
         // The firm words and the quantity's own qualifier, joined by "|".

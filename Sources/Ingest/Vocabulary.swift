@@ -65,6 +65,7 @@ enum Vocabulary {
         "同比", "比上年", "较上年", "比去年", "截至", "截止", "一年来", "过去一年", "过去五年", "这五年", "已经",
         "累计完成", "完成了", "实现了", "达到了", "增长了", "居全国", "居全省", "居全市", "位居", "荣获", "获评",
         "以来", "刚刚过去", "去年", "上年", "较“十三五”", "被评为", "有望", "近三年", "近五年", "近年来", "上榜", "入列", "共计",
+        "同期", "已累计", "已建成", "已有", "已达", "已实现", "已超过",
     ].map(\.scalars)
 
     /// Goal cues: a sentence with one of these and a date sets the deadline for the lines that follow.
@@ -123,4 +124,15 @@ enum Vocabulary {
     /// Words that may stand before a sentence's subject (此外，郑州…; 按照《武汉市…方案》).
     static let subjectConnectives = WordTable<Bool>(
         ["此外", "同时", "另外", "而", "按照", "根据", "对此", "其中", "今年", "近日", ",", "，"].map { ($0, true) })
+
+    /// Leads of a span counted from the year the text is written in (未来五年, 今后三年, 经过5年努力).
+    static let fromNowLeads = WordTable<Bool>(["未来", "今后", "经过"].map { ($0, true) })
+
+    /// Words that name no indicator on their own: shares and totals of a breakdown (个数占比,
+    /// 总投资), the plan's own apparatus (7项指标), leftovers of a comparison (同期).
+    static let notIndicators = WordTable<Bool>(
+        ["指标", "主要指标", "目标", "任务", "占", "占比", "个数占比", "投资占比", "总投资", "同期", "年", "其中"].map { ($0, true) })
+
+    /// Verbs that introduce a document being issued, not a campaign being run (印发《…计划》).
+    static let issuingVerbs = WordTable<Bool>(["印发", "出台", "发布", "制定", "编制", "推出", "公布"].map { ($0, true) })
 }
