@@ -486,12 +486,10 @@ struct ExtractionRun {
         return !t[k].isHan
     }
 
-    /// True when `i` opens a clause of `sentence` (after punctuation or a preposition such as 在):
-    /// where a year is the topic of what follows (2025年，全市…; 在2025年前).
+    /// False when a year is the object of a verb such as 落实 (落实2030年应对气候变化…目标): it
+    /// dates that noun, not the sentence (北京2024年主要预期目标, 2025年，全市… are topics).
     func isTopicPosition(_ i: Int, in sentence: Range<Int>) -> Bool {
-        guard i > sentence.lowerBound else { return true }
-        let p = t[i - 1]
-        return !p.isHan || p == "在" || p == "于" || p == "到" || p == "至" || p == "从"
+        Vocabulary.verbsTakingDatedObjects.match(t, endingAt: i, from: sentence.lowerBound) == nil
     }
 
     /// The firmness word governing `r`, if any (确保, 力争 …).

@@ -97,7 +97,10 @@ enum Vocabulary {
     /// Words after a year that speak of it as the current one (2025年是…, 2024年重点工作): a
     /// document without a date is taken to be of that year.
     static let currentYearFollowers = WordTable<Bool>(
-        ["是", "政府工作报告", "主要预期目标", "经济社会发展主要预期目标", "重点工作", "工作安排", "工作任务"].map { ($0, true) })
+        [
+            "是", "政府工作报告", "主要预期目标", "经济社会发展主要预期目标", "经济社会发展的主要预期目标",
+            "重点工作", "工作安排", "工作任务",
+        ].map { ($0, true) })
 
     /// Words before a year that look back on it (回望2024年): the document is of the year after.
     static let reviewedYearLeaders = WordTable<Bool>(["回望", "回顾", "过去的", "刚刚过去的"].map { ($0, true) })
@@ -135,4 +138,8 @@ enum Vocabulary {
 
     /// Verbs that introduce a document being issued, not a campaign being run (印发《…计划》).
     static let issuingVerbs = WordTable<Bool>(["印发", "出台", "发布", "制定", "编制", "推出", "公布"].map { ($0, true) })
+
+    /// Verbs whose dated object is a noun, not a deadline (落实2030年…目标, 对标2035年远景目标).
+    static let verbsTakingDatedObjects = WordTable<Bool>(
+        ["落实", "对标", "围绕", "锚定", "聚焦", "服务", "参照", "衔接", "贯彻"].map { ($0, true) })
 }
