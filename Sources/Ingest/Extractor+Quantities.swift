@@ -35,6 +35,11 @@ extension ExtractionRun {
                     continue
                 }
                 if let q = QuantityReader.read(t, at: i, allowChinese: false) {
+                    // 从107家增加到500家, 由目前的3.5万元提高到: the value after 从/由 is the base.
+                    if isBaseValue(at: i, in: clause) {
+                        i = max(i + 1, q.range.upperBound)
+                        continue
+                    }
                     let next: Unicode.Scalar = q.range.upperBound < t.count ? t[q.range.upperBound] : " "
                     let verbBefore = Vocabulary.comparisonVerbs.match(t, endingAt: i, from: clause.lowerBound) != nil
                     if q.unit != nil
@@ -60,6 +65,18 @@ extension ExtractionRun {
             i += 1
         }
         return qs
+    }
+
+    /// True when a number at `i` follows 从 or 由 (optionally 目前的/现在的/2022年的): a starting value.
+    func isBaseValue(at i: Int, in clause: Range<Int>) -> Bool {
+        var k = i
+        for filler in ["目前的", "现在的", "目前", "现有", "的"] where t.has(filler, endingAt: k) {
+            k -= filler.unicodeScalars.count
+            break
+        }
+        while k > clause.lowerBound, k > i - 8, t[k - 1] == "年" || t[k - 1].isASCIIDigit { k -= 1 }
+        guard k > clause.lowerBound else { return false }
+        return t[k - 1] == "从" || t[k - 1] == "由"
     }
 
     /// True when the text between two positions is only a list separator (、 和 及).

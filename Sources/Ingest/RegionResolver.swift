@@ -11,6 +11,11 @@ struct RegionResolver {
         ("县委书记", .county), ("县长", .county), ("县政府", .county), ("县委", .county), ("全区", .county),
         ("区委书记", .county), ("区长", .county), ("国务院", .national), ("全国人大", .national),
         ("全国人民代表大会", .national), ("党中央", .national), ("中共中央", .national), ("我国", .national),
+        ("工信部", .national), ("工业和信息化部", .national), ("国家发展改革委", .national), ("国家发改委", .national),
+        ("财政部", .national), ("农业农村部", .national), ("生态环境部", .national), ("教育部", .national),
+        ("科技部", .national), ("商务部", .national), ("国家能源局", .national), ("交通运输部", .national),
+        ("住房和城乡建设部", .national), ("国家卫生健康委", .national), ("人力资源社会保障部", .national),
+        ("自然资源部", .national), ("水利部", .national), ("国家统计局", .national), ("中央经济工作会议", .national),
     ])
 
     /// The region the document speaks for.
@@ -95,6 +100,11 @@ struct RegionResolver {
         var i = r.lowerBound
         while i < r.upperBound {
             if let m = Self.scopeWords.match(t, at: i, limit: r.upperBound) {
+                // 在全省领先, 居全省第一: a comparison with the larger region, not its voice.
+                if i > r.lowerBound, t[i - 1] == "在" || t[i - 1] == "居" || t[i - 1] == "于" {
+                    i += m.length
+                    continue
+                }
                 // 省委副书记、省长 and 市委书记 of a county-level city both count.
                 if let region = relative(m.value, to: publisher) { return (i, region) }
                 i += m.length
