@@ -71,10 +71,15 @@ enum Cleaner {
         let lines = text.lineRanges().map { classify(text.scalars, $0) }
         var candidates: [Int] = []
         var inList = false
+        var seenParagraph = false
         for k in lines.indices {
             let line = lines[k]
+            defer { if line.isParagraph, candidates.last == k { seenParagraph = true } }
             if line.isListHeader || line.isByline {
-                inList = true
+                // A source line above the article (来源: 发布日期:…) drops only itself: the lines
+                // below it may be headings and bullets without a full stop, and a list it started
+                // would silence them all.
+                if !(line.isByline && !line.isListHeader && !seenParagraph) { inList = true }
             } else if line.isNav || line.isBoilerplate {
                 continue
             } else if inList {
