@@ -26,8 +26,11 @@ enum Cleaner {
         /// An editor, author or source line (编辑:, 来源: …).
         var isByline = false
 
+        /// The line ends with 。 or ； (a sentence, however short).
+        var endsSentence = false
         var isParagraph: Bool {
-            !isNav && !isBoilerplate && han >= 15 && (stops >= 1 || (pauses >= 2 && han >= 30))
+            !isNav && !isBoilerplate
+                && ((han >= 15 && (stops >= 1 || (pauses >= 2 && han >= 30))) || (endsSentence && han >= 8))
         }
         var isStrongParagraph: Bool { isParagraph && han >= 20 && stops >= 1 }
     }
@@ -130,6 +133,9 @@ enum Cleaner {
             }
         }
         let length = range.count
+        var last = range.upperBound - 1
+        while last >= range.lowerBound, s[last] == " " { last -= 1 }
+        line.endsSentence = last >= range.lowerBound && (s[last] == "。" || s[last] == "；" || s[last] == ";")
         let short = length <= 100 && line.stops == 0
         // Navigation: several separators, or many short space-separated items, and no sentence.
         if line.stops == 0 && (separators >= 2 || dashes >= 4) {

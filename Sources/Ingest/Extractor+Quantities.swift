@@ -146,6 +146,15 @@ extension ExtractionRun {
                 case .level(let qual):
                     kind = .level
                     verbQualifier = qual
+                    // 建设5G专网超过2万个, 培育企业达到500家: things brought into being are counted.
+                    let named = trim(indicator)
+                    if q.unitClass == .countable, !named.isEmpty,
+                        let v = Vocabulary.creationVerbs.match(t, at: named.lowerBound, limit: named.upperBound),
+                        v.length < named.count
+                    {
+                        kind = .count
+                        indicator = (named.lowerBound + v.length)..<named.upperBound
+                    }
                 }
                 if trim(indicator).isEmpty, let s = previousSubject { indicator = s }
             } else if q.range.lowerBound > segStart, t[q.range.lowerBound - 1] == "等" {

@@ -66,12 +66,23 @@ struct ExtractionRun {
     var sentencePastMarkers: [Int] = []
     /// The year relative spans (三年内) count from, for the sentence being read.
     var sentenceCampaignStart: Int?
+    /// The region the sentence being read names as its subject, if any.
+    var sentenceSubject: Region?
 
     static let pastMarkerTable = WordTable<Bool>(
         Vocabulary.pastMarkers.map { (String(String.UnicodeScalarView($0)), true) })
 
-    func trim(_ r: Range<Int>) -> Range<Int> { Indicator.trim(t, r, times: sentenceTimes) }
-    func clean(_ r: Range<Int>) -> String { Indicator.clean(t, r, times: sentenceTimes) }
+    /// The indicator in `r`: without noise, time words, or the sentence's subject (株洲市计划…).
+    func trim(_ r: Range<Int>) -> Range<Int> {
+        let trimmed = Indicator.trim(t, r, times: sentenceTimes)
+        guard let region = sentenceSubject else { return trimmed }
+        for name in [region.name, region.shortName] where !name.isEmpty && t.has(name, at: trimmed.lowerBound) {
+            let rest = (trimmed.lowerBound + name.unicodeScalars.count)..<trimmed.upperBound
+            return rest.isEmpty ? trimmed : Indicator.trim(t, rest, times: sentenceTimes)
+        }
+        return trimmed
+    }
+    func clean(_ r: Range<Int>) -> String { t.string(trim(r)) }
 
     init(document: Document, gazetteer: Gazetteer) {
         doc = document
@@ -188,7 +199,10 @@ struct ExtractionRun {
             case .years, .nextYear: future = true
             case .year(let y):
                 if let d = docYear, y < d { pastYear = true } else { future = true }
-            case .thisYear, .base: break
+            case .thisYear:
+                // 力争今年…: a firm word makes this year's figure a target beside last year's results.
+                if firmness(in: r) != nil { future = true }
+            case .base: break
             }
         }
         if pastYear && !future { return true }
@@ -219,7 +233,10 @@ struct ExtractionRun {
     }
 
     /// Markers that mean a past result even beside a future deadline.
-    static let strongPastMarkers = ["同比", "比上年", "较上年", "截至", "截止", "以来", "一年来", "去年", "上年"].map(\.scalars)
+    static let strongPastMarkers = [
+        "同比", "比上年", "较上年", "截至", "截止", "以来", "一年来", "去年", "上年", "同期", "已累计", "已建成", "已有",
+        "已达", "已实现", "已超过",
+    ].map(\.scalars)
 
     /// Scalars that a number, a multiple (倍, 番) or a milestone verb starts with.
     static let targetStarts: ScalarSet = {
@@ -253,13 +270,14 @@ struct ExtractionRun {
         var sentenceDeadline: Int?
         for m in times {
             // A bare year inside an object (落实2030年应对气候变化…目标) dates that noun, not the sentence.
-            if case .year = m.kind, !isTopicPosition(m.range.lowerBound, in: r) { continue }
+            if !isTopicPosition(m.range.lowerBound, in: r) { continue }
             if let y = resolve(m, in: r).deadline {
                 sentenceDeadline = y
                 break
             }
         }
-        if let own = RegionResolver(gazetteer: gazetteer).subject(of: t, r, near: issuer) { paragraph.region = own }
+        sentenceSubject = RegionResolver(gazetteer: gazetteer).subject(of: t, r, near: issuer)
+        if let own = sentenceSubject { paragraph.region = own }
         let region = paragraph.region ?? outline.region ?? issuer
         if let y = sentenceDeadline {
             paragraph.deadline = y
@@ -460,11 +478,12 @@ struct ExtractionRun {
             for m in times where clause.contains(m.range.lowerBound) {
                 if take(m) { break search }
             }
+            // Another clause's year counts only as a topic (not 落实2030年…方案's object).
             for m in times.reversed() where m.range.lowerBound < clause.lowerBound {
-                if take(m) { break search }
+                if isTopicPosition(m.range.lowerBound, in: ctx.range), take(m) { break search }
             }
             for m in times where m.range.lowerBound >= clause.upperBound {
-                if take(m) { break search }
+                if isTopicPosition(m.range.lowerBound, in: ctx.range), take(m) { break search }
             }
         }
         if deadline == nil { deadline = ctx.paragraphDeadline }
@@ -489,7 +508,12 @@ struct ExtractionRun {
     /// False when a year is the object of a verb such as 落实 (落实2030年应对气候变化…目标): it
     /// dates that noun, not the sentence (北京2024年主要预期目标, 2025年，全市… are topics).
     func isTopicPosition(_ i: Int, in sentence: Range<Int>) -> Bool {
-        Vocabulary.verbsTakingDatedObjects.match(t, endingAt: i, from: sentence.lowerBound) == nil
+        // A mention's range may open with the 到 that makes it a deadline: the verb stands before
+        // its first digit.
+        var k = i
+        while k < sentence.upperBound, k < i + 2, !t[k].isASCIIDigit, Numerals.chineseDigit(t[k]) == nil { k += 1 }
+        return Vocabulary.verbsTakingDatedObjects.match(t, endingAt: k, from: sentence.lowerBound) == nil
+            && Vocabulary.verbsTakingDatedObjects.match(t, endingAt: i, from: sentence.lowerBound) == nil
     }
 
     /// The firmness word governing `r`, if any (确保, 力争 …).

@@ -10,6 +10,13 @@ enum Indicator {
         }
         var lo = r.lowerBound
         var hi = r.upperBound
+        // 高新技术企业从107家增加到500家: the base value after 从/由 is not part of the name.
+        for k in lo..<hi where (t[k] == "从" || t[k] == "由") && k > lo && k + 1 < hi
+            && (t[k + 1].isASCIIDigit || t.has("目前", at: k + 1) || t.has("现在", at: k + 1))
+        {
+            hi = k
+            break
+        }
         // After a colon or 是/为 introducing a list, only the list counts.
         for k in stride(from: hi - 1, through: lo, by: -1) where t[k] == ":" || t[k] == "：" {
             lo = k + 1

@@ -30,7 +30,7 @@ public struct Quantity: Equatable, Sendable {
 public enum QuantityReader {
     static let units = WordTable<Quantity.UnitClass>(
         [
-            ("%", .percent), ("个百分点", .percent), ("百分点", .percent),
+            ("%", .percent), ("‰", .percent), ("个百分点", .percent), ("百分点", .percent),
             ("家", .countable), ("个", .countable), ("项", .countable), ("户", .countable),
             ("名", .countable), ("人", .countable), ("件", .countable), ("条", .countable),
             ("座", .countable), ("所", .countable), ("道", .countable), ("批", .countable),

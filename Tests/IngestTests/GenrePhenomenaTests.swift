@@ -1,0 +1,274 @@
+import Testing
+
+@testable import Ingest
+
+/// One table per phenomenon of the genre that the shared corpus showed the extractor missing;
+/// every sentence is written for these tests. Each case lists everything that must come out, so a
+/// commitment that should be absent fails the count.
+struct GenrePhenomenaTests {
+    typealias Case = ExtractorTests.Case
+    typealias Expected = ExtractorTests.Expected
+
+    static func check(_ c: Case) throws {
+        let got = try ExtractorTests.run(c)
+        #expect(got.count == c.expected.count, "\(got.map { "\($0.region?.name ?? "-") \($0.kind) \($0.indicator) \($0.deadlineYear ?? 0)" })")
+        for (g, e) in zip(got, c.expected) {
+            #expect(g.kind == e.kind)
+            #expect(g.indicator == e.indicator)
+            #expect(g.value == e.value)
+            #expect(g.unit == e.unit)
+            #expect(g.deadlineYear == e.deadline)
+            if let r = e.region { #expect(g.region?.name == r) }
+            if let q = e.qualifier { #expect(g.qualifier == q) }
+        }
+    }
+
+    // MARK: 1. National documents
+
+    static let national: [Case] = [
+        Case(
+            name: "State Council report: 中国, not a county named inside 中华人民共和国",
+            text: "国务院总理在政府工作报告中表示，《中华人民共和国国民经济和社会发展第十五个五年规划纲要》提出，到2030年全国常住人口城镇化率达到70%。",
+            published: "2026-03-05",
+            expected: [Expected(kind: .level, indicator: "全国常住人口城镇化率", value: 70, unit: "%", deadline: 2030, region: "中国")]),
+        Case(
+            name: "venue and dateline are not the issuer",
+            text: "新华社北京3月5日电 十四届全国人大四次会议在北京人民大会堂开幕。今年发展主要预期目标是：国内生产总值增长5%左右。",
+            published: "2026-03-05",
+            expected: [Expected(kind: .growth, indicator: "国内生产总值", value: 5, unit: "%", deadline: 2026, region: "中国", qualifier: "左右")]),
+        Case(
+            name: "a ministry's plan with no publisher is national",
+            text: "工业和信息化部印发行动计划，提出到2027年，建设5G行业虚拟专网超过2万个。",
+            published: "2024-05-01",
+            expected: [Expected(kind: .count, indicator: "5G行业虚拟专网", value: 2, unit: "万个", deadline: 2027, region: "中国", qualifier: "以上")]),
+        Case(
+            name: "a province citing 党中央、国务院 keeps its own voice",
+            text: "全省上下认真贯彻党中央、国务院决策部署。到2027年，全省粮食产量稳定在700亿斤以上。",
+            published: "2024-02-01", publisherRegion: "吉林省",
+            expected: [Expected(kind: .level, indicator: "粮食产量", value: 700, unit: "亿斤", deadline: 2027, region: "吉林省")]),
+    ]
+
+    @Test(arguments: national) func nationalDocuments(_ c: Case) throws { try Self.check(c) }
+
+    // MARK: 2. Several regions in one text
+
+    static let severalRegions: [Case] = [
+        Case(
+            name: "each city's section and sentences name its own targets",
+            text: """
+                中部城市竞逐新赛道
+                襄阳：工业强市建设提速
+                《襄阳市工业倍增实施方案》提出，到2026年全市规上工业总产值突破1万亿元。
+                宜昌：五年建成新能源基地
+                宜昌市提出，到2027年新能源装机规模达到2000万千瓦。
+                """,
+            published: "2024-01-10",
+            expected: [
+                Expected(kind: .level, indicator: "规上工业总产值", value: 1, unit: "万亿元", deadline: 2026, region: "襄阳市", qualifier: "以上"),
+                Expected(kind: .level, indicator: "新能源装机规模", value: 2000, unit: "万千瓦", deadline: 2027, region: "宜昌市"),
+            ]),
+        Case(
+            name: "a sentence's own subject overrides the document's",
+            text: "全省推进数字经济。此外，株洲市计划到2025年数字经济规模达到1500亿元。",
+            published: "2023-04-01", publisherRegion: "湖南省",
+            expected: [Expected(kind: .level, indicator: "数字经济规模", value: 1500, unit: "亿元", deadline: 2025, region: "株洲市")]),
+        Case(
+            name: "a word that is also a county's short name does not name it",
+            text: "比如，到2025年全县农村生活污水治理率达到60%。",
+            published: "2022-06-01", publisherRegion: "遂昌县",
+            expected: [Expected(kind: .level, indicator: "农村生活污水治理率", value: 60, unit: "%", deadline: 2025, region: "遂昌县")]),
+    ]
+
+    @Test(arguments: severalRegions) func severalRegionsInOneText(_ c: Case) throws { try Self.check(c) }
+
+    // MARK: 3. Annual targets of a work report
+
+    static let annualTargets: [Case] = [
+        Case(
+            name: "annual targets beside a five-year period named inside a noun",
+            text: """
+                二、“十五五”时期主要目标任务
+                到2030年，经济年均增长5%左右。
+                三、2026年重点工作安排
+                主要预期目标是：经济增长5%左右，能耗强度降低目标与国家“十五五”考核目标衔接。
+                """,
+            published: "2026-01-28", publisherRegion: "湖北省",
+            expected: [
+                Expected(kind: .growth, indicator: "经济", value: 5, unit: "%", deadline: 2030, qualifier: "左右"),
+                Expected(kind: .growth, indicator: "经济", value: 5, unit: "%", deadline: 2026, qualifier: "左右"),
+            ]),
+        Case(
+            name: "no publication date: the year comes from the text",
+            text: "回望2024年，全县GDP达到512亿元。2025年是攻坚之年，全县将确保规上工业增加值增长8%。",
+            publisherRegion: "永嘉县",
+            expected: [Expected(kind: .growth, indicator: "规上工业增加值", value: 8, unit: "%", deadline: 2025, qualifier: "确保")]),
+        Case(
+            name: "未来五年 counts from the document's year, not from a plan named earlier",
+            text: "该市曾印发《数字经济三年行动计划（2019—2021年）》。党代会提出，未来五年全市数字经济占GDP比重超过40%。",
+            published: "2021-10-01", publisherRegion: "株洲市",
+            expected: [Expected(kind: .level, indicator: "数字经济占GDP比重", value: 40, unit: "%", deadline: 2025, qualifier: "以上")]),
+        Case(
+            name: "a year as the object of 落实 dates that noun only",
+            text: "落实2030年前碳达峰行动方案，确保单位地区生产总值能耗降低13%。",
+            published: "2021-02-01", publisherRegion: "福建省",
+            expected: [Expected(kind: .reduction, indicator: "单位地区生产总值能耗", value: 13, unit: "%", deadline: nil)]),
+    ]
+
+    @Test(arguments: annualTargets) func annualTargetsOfAWorkReport(_ c: Case) throws { try Self.check(c) }
+
+    // MARK: 4. Document structure
+
+    static let structure: [Case] = [
+        Case(
+            name: "a review ends at the next heading of its level, whatever that heading says",
+            text: """
+                一、2020年工作回顾和“十三五”发展成就
+                全年地区生产总值增长3.6%，规上工业增加值增长4.2%。
+                二、“十四五”时期奋斗目标
+                到2025年，地区生产总值突破8000亿元。
+                """,
+            published: "2021-01-25", publisherRegion: "贵阳市",
+            expected: [Expected(kind: .level, indicator: "地区生产总值", value: 8000, unit: "亿元", deadline: 2025, qualifier: "以上")]),
+        Case(
+            name: "a sub-heading inside a review stays a review",
+            text: """
+                一、过去五年工作回顾
+                （一）经济实力跃上新台阶
+                到2020年底，全市高新技术企业达到1200家。
+                二、今后五年主要任务
+                到2025年，全市高新技术企业达到2500家。
+                """,
+            published: "2021-01-20", publisherRegion: "柳州市",
+            expected: [Expected(kind: .level, indicator: "高新技术企业", value: 2500, unit: "家", deadline: 2025)]),
+        Case(
+            name: "a source line above the article does not drop the bullets below it",
+            text: "来源：市发改委　发布日期：2023-01-05\n主要目标\n●到2025年，全市规上工业增加值年均增长8%以上\n●到2025年，全市研发经费投入强度达到2.5%\n",
+            published: "2023-01-05", publisherRegion: "宝鸡市",
+            expected: [
+                Expected(kind: .growth, indicator: "规上工业增加值", value: 8, unit: "%", deadline: 2025, qualifier: "以上"),
+                Expected(kind: .level, indicator: "研发经费投入强度", value: 2.5, unit: "%", deadline: 2025),
+            ]),
+    ]
+
+    @Test(arguments: structure) func documentStructure(_ c: Case) throws { try Self.check(c) }
+
+    // MARK: 5. Statements that are not commitments
+
+    static let notCommitments: [Case] = [
+        Case(
+            name: "breakdowns of a plan's projects: shares and totals name no indicator",
+            text: "今年安排重大项目500个。其中，产业类项目200个，个数占比40%，总投资3000亿元，投资占比45%。",
+            published: "2023-03-01", publisherRegion: "佛山市",
+            expected: [
+                Expected(kind: .count, indicator: "重大项目", value: 500, unit: "个", deadline: 2023),
+                Expected(kind: .count, indicator: "产业类项目", value: 200, unit: "个", deadline: 2023),
+            ]),
+        Case(
+            name: "the title of a plan being issued is not a milestone",
+            text: "省政府办公厅印发《制造业数字化转型行动计划（2023—2025年）》，提出到2025年规上工业企业数字化改造覆盖率达到80%。",
+            published: "2023-05-01", publisherRegion: "浙江省",
+            expected: [Expected(kind: .level, indicator: "规上工业企业数字化改造覆盖率", value: 80, unit: "%", deadline: 2025)]),
+        Case(
+            name: "a headline restating its paragraph is one commitment",
+            text: "株洲：2025年数字经济规模达1500亿元\n株洲市提出，到2025年数字经济规模达到1500亿元。",
+            published: "2023-04-01",
+            expected: [Expected(kind: .level, indicator: "数字经济", value: 1500, unit: "亿元", deadline: 2025, region: "株洲市")]),
+        Case(
+            name: "results of the same period last year and stocks already built are past",
+            text: "上半年全市GDP比去年同期增长6.1%，已累计建成5G基站8000个，力争今年5G基站总数达到1万个。",
+            published: "2023-07-20", publisherRegion: "洛阳市",
+            expected: [Expected(kind: .level, indicator: "5G基站总数", value: 1, unit: "万个", deadline: 2023, qualifier: "力争")]),
+    ]
+
+    @Test(arguments: notCommitments) func statementsThatAreNotCommitments(_ c: Case) throws { try Self.check(c) }
+
+    // MARK: 6. Quantities of the genre
+
+    static let quantities: [Case] = [
+        Case(
+            name: "percent in words; ‰; the value after 从 is the base",
+            text: "到2030年，全省经济年均增长百分之五左右，人口自然增长率控制在5‰以内，高新技术企业从900家增加到2000家。",
+            published: "2026-01-20", publisherRegion: "福建省",
+            expected: [
+                Expected(kind: .growth, indicator: "经济", value: 5, unit: "%", deadline: 2030, qualifier: "左右"),
+                Expected(kind: .level, indicator: "人口自然增长率", value: 5, unit: "‰", deadline: 2030, qualifier: "以内"),
+                Expected(kind: .level, indicator: "高新技术企业", value: 2000, unit: "家", deadline: 2030),
+            ]),
+        Case(
+            name: "values paired one to one with as many names; 均 makes two",
+            text: "到2025年，化学需氧量、氨氮、总磷排放量分别下降8%、8%、10%，城镇和农村居民人均可支配收入均增长7%。",
+            published: "2022-01-10", publisherRegion: "安徽省",
+            expected: [
+                Expected(kind: .reduction, indicator: "化学需氧量", value: 8, unit: "%", deadline: 2025),
+                Expected(kind: .reduction, indicator: "氨氮", value: 8, unit: "%", deadline: 2025),
+                Expected(kind: .reduction, indicator: "总磷排放量", value: 10, unit: "%", deadline: 2025),
+                Expected(kind: .growth, indicator: "城镇", value: 7, unit: "%", deadline: 2025),
+                Expected(kind: .growth, indicator: "农村居民人均可支配收入", value: 7, unit: "%", deadline: 2025),
+            ]),
+    ]
+
+    @Test(arguments: quantities) func quantitiesOfTheGenre(_ c: Case) throws { try Self.check(c) }
+
+    // MARK: 7. Traditional text and mirror noise
+
+    static let traditional: [Case] = [
+        Case(
+            name: "經過5年努力 with pinyin residue counts from the document's year",
+            text: "力爭經過5年努力，全省數字經濟增加值達(dá)到3萬億元。",
+            published: "2022-08-01", publisherRegion: "山东省",
+            expected: [Expected(kind: .level, indicator: "数字经济增加值", value: 3, unit: "万亿元", deadline: 2026, qualifier: "力争")]),
+        Case(
+            name: "runs of @ inserted by mirror sites are dropped",
+            text: "到@@2025年@@，全市高新技术企业突破@@@@3000家@@。",
+            published: "2023-03-01", publisherRegion: "绵阳市",
+            expected: [Expected(kind: .level, indicator: "高新技术企业", value: 3000, unit: "家", deadline: 2025, qualifier: "以上")]),
+    ]
+
+    @Test(arguments: traditional) func traditionalAndNoisyText(_ c: Case) throws { try Self.check(c) }
+
+    // MARK: The outline and the document's year on their own
+
+    @Test func headingLevelsByNumberingShape() {
+        let lines: [(String, Int?)] = [
+            ("第一部分 总体要求", DocumentOutline.Level.part), ("一、主要目标", DocumentOutline.Level.chapter),
+            ("（二）重点任务", DocumentOutline.Level.section), ("【专栏1】重大工程", DocumentOutline.Level.bracketed),
+            ("3.实施技改行动。全年完成技改投资100亿元。", DocumentOutline.Level.item), ("(1)数字基建", DocumentOutline.Level.subitem),
+            ("2023年工作安排", DocumentOutline.Level.unnumberedPart), ("郑州：打造数字第一城", DocumentOutline.Level.unnumbered),
+            ("1.5万亿元的目标已经实现，全市经济稳步增长。", nil),
+        ]
+        for (text, level) in lines {
+            let t = Array(text.unicodeScalars)
+            let h = DocumentOutline.heading(t, 0..<t.count, docYear: 2023, gazetteer: .shared, near: nil)
+            #expect(h?.level == level, "\(text)")
+        }
+    }
+
+    @Test func headingKindYearAndRegion() throws {
+        func heading(_ s: String) -> DocumentOutline.Heading? {
+            let t = Array(s.unicodeScalars)
+            return DocumentOutline.heading(t, 0..<t.count, docYear: 2026, gazetteer: .shared, near: nil)
+        }
+        #expect(heading("一、“十四五”时期和2025年工作回顾")?.kind == .review)
+        #expect(heading("一、“十四五”时期和2025年工作回顾")?.deadline == nil)
+        #expect(heading("二、“十五五”时期主要目标任务")?.deadline == 2030)
+        #expect(heading("三、2026年重点工作安排")?.kind == .plan)
+        #expect(heading("四、加强政府自身建设")?.kind == .neutral)
+        #expect(heading("合肥：2025年数字经济占比过半")?.region?.name == "合肥市")
+        #expect(heading("（三）合肥都市圈建设")?.region == nil)
+    }
+
+    @Test func documentYearFromText() {
+        func year(_ s: String) -> Int? { TimeExpressions.documentYear(in: Array(s.unicodeScalars)) }
+        #expect(year("2025年是决战之年。") == 2025)
+        #expect(year("回望2024年，全县交出答卷。") == 2025)
+        #expect(year("北京2024年经济社会发展的主要预期目标是：") == 2024)
+        #expect(year("到2025年，建成示范区。") == nil)
+    }
+
+    @Test func nationIsNamed中国() {
+        #expect(Region.nation.name == "中国")
+        for name in ["中国", "全国", "我国"] { #expect(Gazetteer.shared.regions(named: name) == [.nation]) }
+        let t = Array("中华人民共和国".unicodeScalars)
+        #expect(Gazetteer.shared.mentions(in: t[0..<t.count]).isEmpty)
+    }
+}
