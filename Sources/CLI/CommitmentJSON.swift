@@ -11,9 +11,14 @@ struct CommitmentJSONWriter {
         var head: [UInt8]
         var tail: [UInt8]
 
-        init(_ document: Document) {
+        /// `record` ("commitment", "outcome") is written after `"doc"` when given.
+        init(_ document: Document, record: String? = nil) {
             head = Array("{\"doc\":".utf8)
             appendJSONString(document.source, to: &head)
+            if let record {
+                head += ",\"record\":".utf8
+                appendJSONString(record, to: &head)
+            }
             tail = Array(",\"title\":".utf8)
             appendJSONString(document.facts.title, to: &tail)
             tail += ",\"published_on\":".utf8
@@ -48,6 +53,26 @@ struct CommitmentJSONWriter {
         appendRaw(",\"quote\":"); appendString(c.quote)
         appendRaw(",\"span\":["); appendInt(c.span.lowerBound)
         appendRaw(","); appendInt(c.span.upperBound); appendRaw("]")
+        buffer += d.tail
+    }
+
+    /// An outcome: the commitment keys that apply, with `"year"` (the year the result is for) in
+    /// place of `"deadline_year"` and without firmness.
+    mutating func append(_ o: Outcome, _ d: DocumentFields) {
+        buffer += d.head
+        appendRegion(o.region)
+        appendRaw(",\"indicator\":"); appendString(o.indicator)
+        appendRaw(",\"kind\":"); appendString(o.kind.rawValue)
+        appendRaw(",\"multiplier\":"); appendRaw(json(o.multiplier))
+        appendRaw(",\"value\":"); appendRaw(json(o.value))
+        appendRaw(",\"unit\":"); appendString(o.unit)
+        appendRaw(",\"qualifier\":"); appendString(o.qualifier)
+        appendRaw(",\"per_year\":"); appendRaw(o.perYear.map { $0 ? "true" : "false" } ?? "null")
+        appendRaw(",\"base_year\":"); appendInt(o.baseYear)
+        appendRaw(",\"year\":"); appendInt(o.year)
+        appendRaw(",\"quote\":"); appendString(o.quote)
+        appendRaw(",\"span\":["); appendInt(o.span.lowerBound)
+        appendRaw(","); appendInt(o.span.upperBound); appendRaw("]")
         buffer += d.tail
     }
 

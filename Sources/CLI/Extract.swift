@@ -25,6 +25,11 @@ struct Extract: ParsableCommand {
         case jsonl, json, table
     }
 
+    /// Which records to print: targets set, results reported, or both.
+    enum Records: String, ExpressibleByArgument, CaseIterable {
+        case commitments, outcomes, all
+    }
+
     @Argument(help: "Files, directories or - (default with --manifest: the files it lists).")
     var paths: [String] = []
 
@@ -39,6 +44,12 @@ struct Extract: ParsableCommand {
 
     @Option(help: "Output format: jsonl (one object per commitment), json (an array) or table.")
     var format: Format = .jsonl
+
+    @Option(help: """
+        commitments (targets, the default), outcomes (reported results: "year" is the year a result \
+        is for) or all (both, each object with "record": "commitment" or "outcome").
+        """)
+    var records: Records = .commitments
 
     func validate() throws {
         if paths.isEmpty && manifest == nil {
@@ -106,8 +117,11 @@ struct Extract: ParsableCommand {
                 if let published { hints.publishedOn = Day(iso: published) }
                 if let publisherRegion { hints.publisherRegion = publisherRegion }
                 let document = try pipeline.prepare(bytes: try SourceFiles.read(file), source: file, hints: hints)
-                let fields = CommitmentJSONWriter.DocumentFields(document)
-                for c in extractor.extract(from: document) {
+                let fields = CommitmentJSONWriter.DocumentFields(document, record: records == .all ? "commitment" : nil)
+                let found = records == .commitments
+                    ? Extraction(commitments: extractor.extract(from: document), outcomes: [])
+                    : extractor.extractAll(from: document)
+                for c in records == .outcomes ? [] : found.commitments {
                     switch format {
                     case .jsonl:
                         writer.append(c, fields)
@@ -115,6 +129,21 @@ struct Extract: ParsableCommand {
                         if writer.buffer.count > 1 << 16 { flush(&writer.buffer) }
                     case .json: jsonObjects.append(commitmentJSON(c, document: document))
                     case .table: tableRows.append(tableRow(c))
+                    }
+                }
+                let outcomeFields = CommitmentJSONWriter.DocumentFields(document, record: records == .all ? "outcome" : nil)
+                for o in found.outcomes {
+                    switch format {
+                    case .jsonl, .json:
+                        var one = CommitmentJSONWriter()
+                        one.append(o, outcomeFields)
+                        if format == .json {
+                            jsonObjects.append(String(decoding: one.buffer, as: UTF8.self))
+                        } else {
+                            writer.buffer += one.buffer
+                            writer.buffer.append(0x0A)
+                        }
+                    case .table: tableRows.append(tableRow(o))
                     }
                 }
             } catch {
@@ -141,6 +170,13 @@ struct Extract: ParsableCommand {
             }
         }
         bytes.removeAll(keepingCapacity: true)
+    }
+
+    func tableRow(_ o: Outcome) -> [String] {
+        var result = o.multiplier.map { "×" + json($0) } ?? o.value.map { json($0) + (o.unit ?? "") } ?? ""
+        if let q = o.qualifier { result += result.isEmpty ? q : " " + q }
+        let quote = o.quote.count > 40 ? String(o.quote.prefix(40)) + "…" : o.quote
+        return ["\(o.year) result", o.region?.name ?? "-", o.kind.rawValue, o.indicator, result, quote]
     }
 
     func tableRow(_ c: Commitment) -> [String] {

@@ -20,7 +20,9 @@ struct DocumentOutline {
         /// The due year the heading names (2026年重点工作 → 2026; 十五五时期主要目标 → 2030).
         var deadline: Int?
         /// The division the heading opens with (长沙：…, （三）鄂州市…).
-        var region: Region?
+        var region: Region? = nil
+        /// What a review heading looks back on (2025年工作回顾 → 2025; 过去五年 → five years).
+        var reviews: YearSpan? = nil
     }
 
     /// An open section.
@@ -66,6 +68,12 @@ struct DocumentOutline {
     /// The deadline a goal sentence set in the innermost section that has one.
     var scopeDeadline: Int? {
         for s in open.reversed() { if let y = s.scopeDeadline { return y } }
+        return nil
+    }
+
+    /// The span the innermost review heading looks back on.
+    var reviewSpan: YearSpan? {
+        for s in open.reversed() { if let y = s.heading.reviews { return y } }
         return nil
     }
 
@@ -115,13 +123,34 @@ struct DocumentOutline {
             default: break
             }
         }
-        if kind == .review { deadline = nil }
+        var reviews: YearSpan?
+        if kind == .review {
+            // A single year wins over a period (“十四五”时期和2025年工作回顾: the sentences are 2025's).
+            var year: Int?
+            var period: YearSpan?
+            for m in TimeExpressions.scan(t, in: phrase) {
+                switch m.kind {
+                case .year(let y), .by(let y): year = year ?? y
+                case .period(let p): period = period ?? p
+                default: break
+                }
+            }
+            if let y = year {
+                reviews = YearSpan(y, y)
+            } else if let p = period {
+                reviews = p
+            } else if let d = docYear {
+                let five = Vocabulary.fiveYearReviewWords.occurs(in: t, phrase)
+                reviews = five ? YearSpan(d - 5, d - 1) : YearSpan(d - 1, d - 1)
+            }
+            deadline = nil
+        }
         // An unnumbered title that names a review or plan (2022年工作回顾, 2023年工作安排) heads a
         // part of the report, above its numbered chapters; other unnumbered titles rank lowest.
         let rank = level == Level.unnumbered && kind != .neutral ? Level.unnumberedPart : level
         return Heading(
             level: rank, kind: kind, phrase: phrase, deadline: deadline,
-            region: leadingRegion(t, phrase, gazetteer: gazetteer, near: near))
+            region: leadingRegion(t, phrase, gazetteer: gazetteer, near: near), reviews: reviews)
     }
 
     /// A line short enough, and without sentence punctuation, to be a title.

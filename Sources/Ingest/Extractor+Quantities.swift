@@ -118,7 +118,7 @@ extension ExtractionRun {
                     q2, names: p.names, kind: p.kind, verbQualifier: p.verbQualifier, listIndex: list,
                     listLength: max(list + 1, p.total), clause: clause, ctx, quoteFrom: p.q.range.lowerBound)
                 // The qualifier at the end of a value list applies to the values before it.
-                if let qual = q.qualifier, p.q.qualifier == nil, let last = out.indices.last, last - 1 >= 0 {
+                if !ctx.isOutcome, let qual = q.qualifier, p.q.qualifier == nil, let last = out.indices.last, last - 1 >= 0 {
                     for k in stride(from: last - 1, through: max(0, last - list), by: -1) where out[k].qualifier.map({ !$0.contains(qual) }) ?? true {
                         out[k].qualifier = [out[k].qualifier, qual].compactMap { $0 }.joined(separator: "|")
                     }
@@ -193,7 +193,7 @@ extension ExtractionRun {
                     indicator = s
                 }
                 kind = q.unitClass == .countable ? .count : .level
-                if q.unitClass == .percent, inherited == nil, section != .plan, scopeDeadline == nil,
+                if !ctx.isOutcome, q.unitClass == .percent, inherited == nil, section != .plan, scopeDeadline == nil,
                     ctx.paragraphDeadline == nil
                 {
                     continue

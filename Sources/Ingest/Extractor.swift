@@ -11,9 +11,27 @@ public struct Extractor: Sendable {
     }
 
     public func extract(from document: Document) -> [Commitment] {
+        extractAll(from: document).commitments
+    }
+
+    /// Commitments and reported results (outcomes) of one document, in one pass.
+    public func extractAll(from document: Document) -> Extraction {
         var run = ExtractionRun(document: document, gazetteer: gazetteer)
         run.run()
-        return Self.withoutRestatements(run.out)
+        return Extraction(commitments: Self.withoutRestatements(run.out), outcomes: Self.withoutRestatements(run.outcomes))
+    }
+
+    /// Drops an outcome that restates an earlier one (same region, kind, year and number).
+    static func withoutRestatements(_ all: [Outcome]) -> [Outcome] {
+        var kept: [Outcome] = []
+        for o in all {
+            let restated = kept.contains { k in
+                k.region == o.region && k.kind == o.kind && k.year == o.year && k.value == o.value && k.unit == o.unit
+                    && k.multiplier == o.multiplier && (k.indicator.contains(o.indicator) || o.indicator.contains(k.indicator))
+            }
+            if !restated { kept.append(o) }
+        }
+        return kept
     }
 
     /// Drops a commitment that restates an earlier one (a headline and its paragraph, a summary
@@ -60,6 +78,8 @@ struct ExtractionRun {
     /// Deadline set by a goal statement (主要目标为到2025年) for the lines after it, within its section.
     var scopeDeadline: Int? { outline.scopeDeadline }
     var out: [Commitment] = []
+    /// Reported results: what review sections and past-result sentences state.
+    var outcomes: [Outcome] = []
     /// Time expressions of the sentence being read.
     var sentenceTimes: [TimeMention] = []
     /// Where past-result markers (同比, 累计完成 …) stand in the sentence being read.
@@ -140,9 +160,9 @@ struct ExtractionRun {
             while i < line.upperBound, t[i] == " " || t[i] == "\u{3000}" { i += 1 }
             paragraphPast = Vocabulary.reviewParagraphStarts.match(t, at: i, limit: line.upperBound) != nil
         }
-        // In a review section every sentence is a past result (`isPast`): none need reading.
-        if paragraphPast || section == .review { return }
-        var paragraph = ParagraphContext()
+        // In a review section every sentence is a past result: read for outcomes only.
+        let reviewing = paragraphPast || section == .review
+        var paragraph = ParagraphContext(reviewSince: paragraphPast ? reviewSpan(at: line.lowerBound) : nil)
         var s = line.lowerBound
         var depth = 0
         var k = line.lowerBound
@@ -160,7 +180,7 @@ struct ExtractionRun {
             }
             if atEnd || (depth == 0 && (t[k] == "。" || t[k] == "!" || t[k] == "?" || t[k] == "！" || t[k] == "？")) {
                 let e = atEnd ? k : k + 1
-                if e > s { processSentence(s..<e, paragraph: &paragraph) }
+                if e > s { processSentence(s..<e, paragraph: &paragraph, reviewing: reviewing) }
                 s = k + 1
             }
             k += 1
@@ -171,6 +191,8 @@ struct ExtractionRun {
 
     /// What the sentences of a paragraph pass on to the ones after them.
     struct ParagraphContext {
+        /// The span a review paragraph's opening looks back on (一年来 → last year; 过去五年 → five years).
+        var reviewSince: YearSpan? = nil
         /// The deadline the last dated sentence set.
         var deadline: Int?
         /// The region the last sentence with a subject of its own named (郑州市计划…).
@@ -185,6 +207,10 @@ struct ExtractionRun {
         var isTarget: Bool
         /// Who commits: the sentence's own subject, else the paragraph's, the section's, the document's.
         var region: Region?
+        /// True when the sentence states results: what it yields are outcomes, not commitments.
+        var isOutcome = false
+        /// The span a review paragraph or section looks back on, when the sentence names no year.
+        var reviewSpan: YearSpan? = nil
     }
 
     @inline(__always)  // see ExtractionRun
@@ -206,6 +232,13 @@ struct ExtractionRun {
             }
         }
         if pastYear && !future { return true }
+        // A target list with a firm word (力争…同比增长15%以上) is read clause by clause, where each
+        // marker silences only its own clause.
+        if !sentencePastMarkers.isEmpty, future || section == .plan || scopeDeadline != nil,
+            let firm = firmness(in: r), firm == "力争" || firm == "确保" || firm == "争取"
+        {
+            return false
+        }
         for at in sentencePastMarkers {
             return !(future && !t.has("同比", at: at))
         }
@@ -246,7 +279,7 @@ struct ExtractionRun {
         return set
     }()
 
-    mutating func processSentence(_ r: Range<Int>, paragraph: inout ParagraphContext) {
+    mutating func processSentence(_ r: Range<Int>, paragraph: inout ParagraphContext, reviewing: Bool = false) {
         let times = TimeExpressions.scan(t, in: r)
         // A deadline comes only from time words, and a target or milestone only from a number,
         // a multiple or a milestone verb: a sentence with none of them changes nothing.
@@ -266,7 +299,10 @@ struct ExtractionRun {
             }
         }
         sentencePastMarkers = markers
-        if isPast(r, times: times) { return }
+        if reviewing || isPast(r, times: times) {
+            readOutcomes(r, times: times, paragraph: &paragraph)
+            return
+        }
         var sentenceDeadline: Int?
         for m in times {
             // A bare year inside an object (落实2030年应对气候变化…目标) dates that noun, not the sentence.
@@ -315,7 +351,14 @@ struct ExtractionRun {
             var previousSubject: Range<Int>?
             var inherited: ClauseTarget?
             for clause in clauses(of: segment) {
-                if isPastClause(clause, times: sentenceTimes) { continue }
+                if isPastClause(clause, times: sentenceTimes) {
+                    var pastCtx = ctx
+                    pastCtx.isOutcome = true
+                    pastCtx.isTarget = true
+                    var none: ClauseTarget?
+                    _ = extractQuantities(clause, pastCtx, previousSubject: nil, inherited: &none)
+                    continue
+                }
                 let before = out.count
                 extractMultiples(clause, ctx)
                 let found = extractQuantities(clause, ctx, previousSubject: previousSubject, inherited: &inherited)
@@ -541,6 +584,11 @@ struct ExtractionRun {
         let name = name ?? clean(indicator)
         guard !name.isEmpty, Vocabulary.notIndicators.match(name.scalars, at: 0)?.length != name.unicodeScalars.count
         else { return }
+        if ctx.isOutcome {
+            emitOutcome(name: name, kind: kind, quote: quote, ctx: ctx, clause: clause, at: at, multiplier: multiplier,
+                quantity: quantity, verbQualifier: verbQualifier)
+            return
+        }
         let time = timing(clause: clause, at: at, ctx)
         let firm = firmness(before: at, in: ctx)
         // The firm words and the quantity's own qualifier, joined by "|".

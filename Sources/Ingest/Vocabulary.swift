@@ -13,7 +13,7 @@ enum Vocabulary {
     /// Verbs (and verb-like qualifiers) that sit right before a number.
     static let comparisonVerbs = WordTable<Verb>([
         ("增长", .growth), ("提高", .growth), ("提升", .growth), ("增加", .growth), ("上升", .growth),
-        ("递增", .growth), ("年均增长", .growth), ("同口径增长", .growth), ("增速", .growth),
+        ("递增", .growth), ("年均增长", .growth), ("同口径增长", .growth), ("增速", .growth), ("增幅", .growth),
         ("下降", .reduction), ("降低", .reduction), ("减少", .reduction), ("压减", .reduction),
         ("削减", .reduction), ("缩减", .reduction),
         ("达到", .level(qualifier: nil)), ("达", .level(qualifier: nil)), ("最高达", .level(qualifier: nil)),
@@ -76,7 +76,8 @@ enum Vocabulary {
         [
             "力争", "确保", "争取", "努力", "力求", "全力", "要", "将", "使", "推动", "实现", "实施", "启动实施", "推进", "促进", "保持",
             "全年", "今年", "年内", "明年", "其中", "同时", "并", "且", "和", "及", "与", "以及", "主要目标是", "主要目标为",
-            "目标是", "目标为", "预计", "提出", "计划", "进一步", "持续", "加快", "积极", "大力", "着力", "全省", "全市",
+            "目标是", "目标为", "预计", "提出", "计划", "报告显示", "数据显示", "据初步统计", "初步统计", "初步核算",
+            "同比", "比上年", "较上年", "进一步", "持续", "加快", "积极", "大力", "着力", "全省", "全市",
             "全县", "全区", "我省", "我市", "我县", "我区", "本市", "本县", "本省", "期间", "时期", "的", "累计",
             "到", "至", "了", "在", "是", "为", "把", "也", "还", "即", "展望",
             "——", "—", "●", "•", "▷", "·", "-", "*", " ", "\u{3000}", "\"", "【", "】",
@@ -142,4 +143,19 @@ enum Vocabulary {
     /// Verbs whose dated object is a noun, not a deadline (落实2030年…目标, 对标2035年远景目标).
     static let verbsTakingDatedObjects = WordTable<Bool>(
         ["落实", "对标", "围绕", "锚定", "聚焦", "服务", "参照", "衔接", "贯彻"].map { ($0, true) })
+
+    /// Words of a review that looks back on five years (过去五年, 五年来, 这五年).
+    static let fiveYearReviewWords = WordTable<Bool>(["过去五年", "五年来", "这五年", "五年的", "本届政府"].map { ($0, true) })
+
+    /// Words that put a result in the year before the document's (去年全省GDP增长5.2%).
+    static let lastYearWords = WordTable<Bool>(["去年", "上年", "过去一年", "刚刚过去的一年", "一年来"].map { ($0, true) })
+
+    /// Parts of a year: a result for them is not the year's outcome (上半年, 一季度, 1—5月).
+    static let partYearWords = WordTable<Bool>(
+        ["上半年", "下半年", "一季度", "二季度", "三季度", "四季度", "前三季度", "第一季度", "前两个月", "月份", "月末", "月底"]
+            .map { ($0, true) })
+
+    /// Words of a comparison or a ranking, which state no result of the region's own (高于全国0.5个百分点).
+    static let comparisonWords = WordTable<Bool>(
+        ["高于", "低于", "快于", "慢于", "排名", "位居", "居全", "位次", "第一", "首位", "前列"].map { ($0, true) })
 }

@@ -1,0 +1,93 @@
+/// Reported results: the sentences a review section, a review paragraph (一年来…) or a past-result
+/// marker (同比, 去年…) makes results are read with the same quantity rules as targets, and what
+/// they state becomes an `Outcome` for the year it reports on.
+extension ExtractionRun {
+    /// The span a review paragraph opening at `i` looks back on (一年来 → last year, 五年来 → five years).
+    func reviewSpan(at i: Int) -> YearSpan? {
+        guard let d = docYear else { return nil }
+        var k = i
+        while k < t.count, t[k] == " " || t[k] == "\u{3000}" { k += 1 }
+        let five = Vocabulary.fiveYearReviewWords.match(t, at: k) != nil
+        return five ? YearSpan(d - 5, d - 1) : YearSpan(d - 1, d - 1)
+    }
+
+    /// Reads a sentence that states results.
+    mutating func readOutcomes(_ r: Range<Int>, times: [TimeMention], paragraph: inout ParagraphContext) {
+        // 上半年全市GDP增长6.1%: a part of a year says nothing of the year's outcome.
+        if Vocabulary.partYearWords.occurs(in: t, r) { return }
+        sentenceSubject = RegionResolver(gazetteer: gazetteer).subject(of: t, r, near: issuer)
+        if let own = sentenceSubject { paragraph.region = own }
+        var ctx = SentenceContext(
+            range: r, times: times, paragraphDeadline: nil, isTarget: true,
+            region: paragraph.region ?? outline.region ?? issuer)
+        ctx.isOutcome = true
+        ctx.reviewSpan = paragraph.reviewSince ?? outline.reviewSpan
+        for segment in segments(of: r) {
+            var segmentCtx = ctx
+            segmentCtx.range = segment
+            segmentCtx.times = times.filter { segment.contains($0.range.lowerBound) }
+            sentenceTimes = segmentCtx.times
+            var previousSubject: Range<Int>?
+            var inherited: ClauseTarget?
+            for clause in clauses(of: segment) {
+                let before = outcomes.count
+                extractMultiples(clause, segmentCtx)
+                let found = extractQuantities(clause, segmentCtx, previousSubject: previousSubject, inherited: &inherited)
+                if let last = inherited?.indicator { previousSubject = last }
+                if !found && outcomes.count == before { previousSubject = clause }
+            }
+        }
+    }
+
+    /// The year (and, over a span, the base year) a result at `at` in `clause` is reported for:
+    /// the clause's own past year or period, the nearest before it, 去年, the review's span.
+    func outcomeYear(clause: Range<Int>, at: Int, _ ctx: SentenceContext) -> (year: Int, base: Int?)? {
+        func past(_ m: TimeMention) -> (Int, Int?)? {
+            switch m.kind {
+            case .year(let y), .by(let y):
+                if let d = docYear, y >= d { return nil }
+                return (y, nil)
+            case .period(let p):
+                if let d = docYear, p.last >= d { return nil }
+                return (p.last, p.first - 1)
+            case .thisYear:
+                // 全年 in a review section is the year reviewed; elsewhere 今年's result so far.
+                guard let d = docYear else { return nil }
+                return section == .review ? (d - 1, nil) : nil
+            default:
+                return nil
+            }
+        }
+        for m in ctx.times where clause.contains(m.range.lowerBound) {
+            if let y = past(m) { return y }
+        }
+        for m in ctx.times.reversed() where m.range.lowerBound < clause.lowerBound {
+            if let y = past(m) { return y }
+        }
+        if let d = docYear, Vocabulary.lastYearWords.occurs(in: t, ctx.range.lowerBound..<clause.upperBound) {
+            return (d - 1, nil)
+        }
+        if let span = ctx.reviewSpan { return (span.last, span.first == span.last ? nil : span.first - 1) }
+        return nil
+    }
+
+    mutating func emitOutcome(
+        name: String, kind: Commitment.Kind, quote: Range<Int>, ctx: SentenceContext, clause: Range<Int>, at: Int,
+        multiplier: Double?, quantity: Quantity?, verbQualifier: String?
+    ) {
+        guard kind != .milestone, let (year, base) = outcomeYear(clause: clause, at: at, ctx) else { return }
+        // 高于全国0.5个百分点, 居全省第一: a comparison, not the region's own figure.
+        if Vocabulary.comparisonWords.occurs(in: t, clause) { return }
+        var perYear: Bool?
+        if kind == .growth || kind == .reduction {
+            let annual = t.contains("年均", in: clause) || t.contains("年均", in: ctx.range.lowerBound..<at)
+            perYear = annual || base == nil
+            if t.contains("累计", in: clause) { perYear = false }
+        }
+        outcomes.append(
+            Outcome(
+                region: ctx.region, indicator: name, kind: kind, multiplier: multiplier, value: quantity?.value,
+                unit: quantity?.unit, qualifier: quantity?.qualifier ?? verbQualifier, perYear: perYear,
+                baseYear: base, year: year, quote: doc.rawQuote(of: quote), span: doc.rawSpan(of: quote)))
+    }
+}
