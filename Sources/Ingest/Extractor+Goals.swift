@@ -6,9 +6,12 @@ extension ExtractionRun {
 
     // MARK: Multiples
 
-    mutating func extractMultiples(_ clause: Range<Int>, _ ctx: SentenceContext) {
+    /// Finds multiples in a clause; returns the subject of the last one (the indicators doubled).
+    @discardableResult
+    mutating func extractMultiples(_ clause: Range<Int>, _ ctx: SentenceContext) -> Range<Int>? {
         // Every multiple is written with 番 or 倍: most clauses have neither.
-        guard clause.contains(where: { t[$0] == "倍" || t[$0] == "番" }) else { return }
+        guard clause.contains(where: { t[$0] == "倍" || t[$0] == "番" }) else { return nil }
+        var lastSubject: Range<Int>?
         var i = clause.lowerBound
         var segStart = clause.lowerBound
         while i < clause.upperBound {
@@ -74,6 +77,7 @@ extension ExtractionRun {
                 subject = segStart..<max(segStart, e)
             }
             let trimmed = trim(subject)
+            if !trimmed.isEmpty { lastSubject = trimmed }
             for item in Indicator.items(t, trimmed, splitOnAnd: true) {
                 let name = clean(item)
                 guard !name.isEmpty, name.unicodeScalars.count <= 30 else { continue }
@@ -85,6 +89,7 @@ extension ExtractionRun {
             i = cueEnd
             segStart = cueEnd + (isAction ? 2 : 0)
         }
+        return lastSubject
     }
 
     /// Start of a Chinese or Arabic numeral that ends right before `end` (五 in 五个).

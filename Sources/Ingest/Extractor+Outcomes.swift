@@ -31,7 +31,7 @@ extension ExtractionRun {
             var inherited: ClauseTarget?
             for clause in clauses(of: segment) {
                 let before = outcomes.count
-                extractMultiples(clause, segmentCtx)
+                _ = extractMultiples(clause, segmentCtx)
                 let found = extractQuantities(clause, segmentCtx, previousSubject: previousSubject, inherited: &inherited)
                 if let last = inherited?.indicator { previousSubject = last }
                 if !found && outcomes.count == before { previousSubject = clause }

@@ -259,9 +259,16 @@ struct ExtractionRun {
             default: break
             }
         }
+        // A marker after the clause's number compares something else (粮食产量1300亿斤以上、力争比去年
+        //实现更多增长): only one before it makes the clause a result.
+        var firstNumber = c.upperBound
+        for k in c where t[k].isASCIIDigit {
+            firstNumber = k
+            break
+        }
         // 到2026年累计完成…: a marker of results reads as a plan under a future deadline.
         return sentencePastMarkers.contains { at in
-            c.contains(at) && (!future || Self.strongPastMarkers.contains { t.has($0, at: at) })
+            c.contains(at) && at < firstNumber && (!future || Self.strongPastMarkers.contains { t.has($0, at: at) })
         }
     }
 
@@ -323,7 +330,7 @@ struct ExtractionRun {
         // The firmness words are looked for only when nothing else makes the sentence a target.
         let isTarget =
             section == .plan || sentenceDeadline != nil || paragraph.deadline != nil || scopeDeadline != nil
-            || firmness(in: r.lowerBound..<r.upperBound) != nil
+            || firmness(in: r.lowerBound..<r.upperBound) != nil || Vocabulary.targetCues.occurs(in: t, r)
         // Parts between semicolons share the sentence's time words through the last one before
         // them; each part is read on its own, which keeps a sentence thousands of clauses long linear.
         var carried: TimeMention?
@@ -360,7 +367,8 @@ struct ExtractionRun {
                     continue
                 }
                 let before = out.count
-                extractMultiples(clause, ctx)
+                // 在2022年的基础上实现“双倍增”，分别超过1.28万家和8.6万家: the doubled list names the values after it.
+                if let subject = extractMultiples(clause, ctx) { previousSubject = subject }
                 let found = extractQuantities(clause, ctx, previousSubject: previousSubject, inherited: &inherited)
                 if let last = inherited?.indicator { previousSubject = last }
                 extractMilestones(clause, ctx)

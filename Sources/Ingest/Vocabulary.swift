@@ -158,4 +158,8 @@ enum Vocabulary {
     /// Words of a comparison or a ranking, which state no result of the region's own (高于全国0.5个百分点).
     static let comparisonWords = WordTable<Bool>(
         ["高于", "低于", "快于", "慢于", "排名", "位居", "居全", "位次", "第一", "首位", "前列"].map { ($0, true) })
+
+    /// Words that make a sentence a statement of targets when it has no deadline or firm word of
+    /// its own (纲要提出…年均增长7%以上; 预期目标6%左右).
+    static let targetCues = WordTable<Bool>(["提出", "目标是", "目标为", "预期目标", "预期增长"].map { ($0, true) })
 }
