@@ -88,6 +88,9 @@ struct ExtractionRun {
     var sentenceCampaignStart: Int?
     /// The region the sentence being read names as its subject, if any.
     var sentenceSubject: Region?
+    /// True once a sentence has set 今年 (or the document's year) as a deadline: the text speaks of
+    /// this year's work.
+    var thisYearSpoken = false
 
     static let pastMarkerTable = WordTable<Bool>(
         Vocabulary.pastMarkers.map { (String(String.UnicodeScalarView($0)), true) })
@@ -323,6 +326,7 @@ struct ExtractionRun {
         if let own = sentenceSubject { paragraph.region = own }
         let region = paragraph.region ?? outline.region ?? issuer
         if let y = sentenceDeadline {
+            if y == docYear { thisYearSpoken = true }
             paragraph.deadline = y
             // A goal sentence (主要目标 …) sets the deadline for the lines after it.
             if Vocabulary.goalCues.occurs(in: t, r) { outline.setScopeDeadline(y) }
@@ -540,6 +544,8 @@ struct ExtractionRun {
         if deadline == nil { deadline = ctx.paragraphDeadline }
         if deadline == nil, section == .plan { deadline = planDeadline ?? docYear }
         if deadline == nil { deadline = scopeDeadline ?? titlePeriod?.last }
+        // A firm target with no time word in a text about this year's work (今年将…, 确保…增长8%).
+        if deadline == nil, thisYearSpoken, firmness(in: ctx.range) != nil { deadline = docYear }
         if let d = deadline, let b = base, d - b > 1 { multiYear = true }
         if let d = deadline, let y = docYear, d - y >= 2 { multiYear = true }
         if base == nil, let d = deadline, let p = planPeriod, p.last == d, d != docYear { base = p.first - 1 }
