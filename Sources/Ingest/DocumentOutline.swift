@@ -100,7 +100,8 @@ struct DocumentOutline {
 
     /// The heading `line` starts with, if it is one.
     static func heading(
-        _ t: [Unicode.Scalar], _ line: Range<Int>, docYear: Int?, gazetteer: Gazetteer, near: Region?
+        _ t: [Unicode.Scalar], _ line: Range<Int>, docYear: Int?, fromNowStart: Int? = nil, gazetteer: Gazetteer,
+        near: Region?
     ) -> Heading? {
         var i = line.lowerBound
         while i < line.upperBound, t[i] == " " || t[i] == "\u{3000}" { i += 1 }
@@ -120,6 +121,13 @@ struct DocumentOutline {
             case .year(let y), .by(let y): if deadline == nil { deadline = y }
             case .period(let p): if deadline == nil { deadline = p.last }
             case .thisYear: if deadline == nil { deadline = docYear }
+            case .years(let n):
+                // 未来五年主要目标任务
+                if deadline == nil, let s = fromNowStart ?? docYear,
+                    Vocabulary.fromNowLeads.match(t, at: m.range.lowerBound, limit: m.range.upperBound) != nil
+                {
+                    deadline = s + n - 1
+                }
             default: break
             }
         }

@@ -97,6 +97,12 @@ extension ExtractionRun {
         for (n, q) in qs.enumerated() {
             let end = q.range.upperBound
             if end < clause.upperBound, t[end] == "的" || t[end] == "级" { continue }
+            // 提出3项指标, 20项主要指标: the plan's own apparatus is counted, not a target.
+            if q.unitClass == .countable, let w = Vocabulary.notIndicators.match(t, at: end, limit: clause.upperBound),
+                end + w.length == clause.upperBound || !t[end + w.length].isHan
+            {
+                continue
+            }
             if n + 1 < qs.count {
                 let next = qs[n + 1].range.lowerBound
                 let gap = end..<next
@@ -148,6 +154,10 @@ extension ExtractionRun {
                     verbQualifier = qual
                     // 建设5G专网超过2万个, 培育企业达到500家: things brought into being are counted.
                     let named = trim(indicator)
+                    // 年均增长率超200%: a rate of growth held to a level is a growth target.
+                    if q.unitClass == .percent, Vocabulary.rateNouns.match(t, endingAt: named.upperBound, from: named.lowerBound) != nil {
+                        kind = .growth
+                    }
                     if q.unitClass == .countable, !named.isEmpty,
                         let v = Vocabulary.creationVerbs.match(t, at: named.lowerBound, limit: named.upperBound),
                         v.length < named.count

@@ -64,6 +64,9 @@ struct ExtractionRun {
     let t: [Unicode.Scalar]
     let gazetteer: Gazetteer
     let docYear: Int?
+    /// The first year of 未来五年/今后五年 in this text: the document's year, or the next one for
+    /// a text of November or December (a year-end congress or report plans from the coming year).
+    let fromNowStart: Int?
     /// The first plan or campaign period the text names: (2023—2026年), 十四五.
     let planPeriod: YearSpan?
     let issuer: Region?
@@ -120,6 +123,11 @@ struct ExtractionRun {
         }
         if year == nil { year = TimeExpressions.documentYear(in: document.text) }
         docYear = year
+        if let y = year, let published = document.facts.publishedOn, published.year == y, published.month >= 11 {
+            fromNowStart = y + 1
+        } else {
+            fromNowStart = year
+        }
         var fromTitle: YearSpan?
         for m in TimeExpressions.scan(title, in: 0..<title.count) {
             if case .period(let p) = m.kind { fromTitle = p }
@@ -155,7 +163,9 @@ struct ExtractionRun {
     mutating func processLine(_ line: Range<Int>) {
         guard !line.isEmpty else { return }
         var paragraphPast = false
-        if let heading = DocumentOutline.heading(t, line, docYear: docYear, gazetteer: gazetteer, near: issuer) {
+        if let heading = DocumentOutline.heading(
+            t, line, docYear: docYear, fromNowStart: fromNowStart, gazetteer: gazetteer, near: issuer)
+        {
             outline.enter(heading)
             if heading.kind == .review { outline.clearScopeDeadlines() }
         } else {
@@ -328,8 +338,10 @@ struct ExtractionRun {
         if let y = sentenceDeadline {
             if y == docYear { thisYearSpoken = true }
             paragraph.deadline = y
-            // A goal sentence (主要目标 …) sets the deadline for the lines after it.
-            if Vocabulary.goalCues.occurs(in: t, r) { outline.setScopeDeadline(y) }
+            // A goal sentence (主要目标 …), or the first dated sentence under a goal heading without a
+            // year (二、主要目标 / 到2025年底，形成…), sets the deadline for the lines after it.
+            let opensGoalSection = section == .plan && outline.deadline == nil && scopeDeadline == nil
+            if opensGoalSection || Vocabulary.goalCues.occurs(in: t, r) { outline.setScopeDeadline(y) }
         }
         // The firmness words are looked for only when nothing else makes the sentence a target.
         let isTarget =
@@ -504,7 +516,7 @@ struct ExtractionRun {
             // 未来五年, 今后三年, 经过5年努力 count from the year the text is written in; 三年内 and
             // 为期3年 from the campaign's first year.
             let fromNow = Vocabulary.fromNowLeads.match(t, at: m.range.lowerBound, limit: m.range.upperBound) != nil
-            guard let s = fromNow ? docYear ?? sentenceCampaignStart : sentenceCampaignStart else { return (nil, nil) }
+            guard let s = fromNow ? fromNowStart ?? sentenceCampaignStart : sentenceCampaignStart else { return (nil, nil) }
             return (s + n - 1, s - 1)
         case .thisYear: return (docYear, nil)
         case .nextYear: return (docYear.map { $0 + 1 }, nil)

@@ -162,4 +162,8 @@ enum Vocabulary {
     /// Words that make a sentence a statement of targets when it has no deadline or firm word of
     /// its own (纲要提出…年均增长7%以上; 预期目标6%左右).
     static let targetCues = WordTable<Bool>(["提出", "目标是", "目标为", "预期目标", "预期增长"].map { ($0, true) })
+
+    /// Nouns of an annual growth rate: 年均增长率超200% is a growth target, not a level (人口自然增长率
+    /// 控制在6‰以内 stays a level).
+    static let rateNouns = WordTable<Bool>(["年均增长率", "年均增速", "年均增幅", "年均增长速度"].map { ($0, true) })
 }
