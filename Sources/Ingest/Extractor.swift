@@ -208,6 +208,8 @@ struct ExtractionRun {
         var reviewSince: YearSpan? = nil
         /// The deadline the last dated sentence set.
         var deadline: Int?
+        /// True when the sentence before stated results.
+        var lastWasPast = false
         /// The region the last sentence with a subject of its own named (郑州市计划…).
         var region: Region?
     }
@@ -231,7 +233,9 @@ struct ExtractionRun {
         if section == .review { return true }
         var future = false
         var pastYear = false
+        var spanOnly = true
         for m in times {
+            if case .years = m.kind {} else { spanOnly = false }
             switch m.kind {
             case .by(let y): if docYear == nil || y >= docYear! { future = true }
             case .period(let p): if docYear == nil || p.last >= docYear! { future = true }
@@ -245,6 +249,10 @@ struct ExtractionRun {
             }
         }
         if pastYear && !future { return true }
+        // 在短短的两年时间已建成…: a stock already built, beside nothing but a span of years.
+        if future && spanOnly && sentencePastMarkers.contains(where: { at in Self.accomplishedMarkers.contains { t.has($0, at: at) } }) {
+            return true
+        }
         // A target list with a firm word (力争…同比增长15%以上) is read clause by clause, where each
         // marker silences only its own clause.
         if !sentencePastMarkers.isEmpty, future || section == .plan || scopeDeadline != nil,
@@ -285,6 +293,9 @@ struct ExtractionRun {
         }
     }
 
+    /// Markers of something already done (已建成, 已累计): past even beside a span of years.
+    static let accomplishedMarkers = ["已累计", "已建成", "已有", "已达", "已实现", "已超过", "已经"].map(\.scalars)
+
     /// Markers that mean a past result even beside a future deadline.
     static let strongPastMarkers = [
         "同比", "比上年", "较上年", "截至", "截止", "以来", "一年来", "去年", "上年", "同期", "已累计", "已建成", "已有",
@@ -319,10 +330,14 @@ struct ExtractionRun {
             }
         }
         sentencePastMarkers = markers
-        if reviewing || isPast(r, times: times) {
+        // 其中… after a sentence of results breaks those results down: results too.
+        let breakdown = paragraph.lastWasPast && t.has("其中", at: r.lowerBound)
+        if reviewing || breakdown || isPast(r, times: times) {
+            paragraph.lastWasPast = true
             readOutcomes(r, times: times, paragraph: &paragraph)
             return
         }
+        paragraph.lastWasPast = false
         var sentenceDeadline: Int?
         for m in times {
             // A bare year inside an object (落实2030年应对气候变化…目标) dates that noun, not the sentence.
