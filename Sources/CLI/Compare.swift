@@ -68,17 +68,88 @@ struct Compare: ParsableCommand {
             }
             let filter = TargetFilter(regionCodes: codes, level: level, indicatorText: indicator, indicatorKey: key)
             let forReading = output.format == .table || output.format == .markdown
-            if forReading, limit == nil, !all, indicator == nil, key == nil, codes == nil, level == nil {
-                let shared = try connection.sharedIndicators()
-                output.write(SharedIndicatorList(indicators: shared).render(markdown: output.format == .markdown, colour: output.colour))
-                return
-            }
+            let unfiltered = indicator == nil && key == nil && codes == nil && level == nil
             let perIndicator = all ? nil : limit ?? (forReading ? 10 : nil)
-            // One row more than shown says whether an indicator has more.
-            let rows = try connection.comparison(filter, rowsPerIndicator: perIndicator.map { $0 + 1 })
-            let report = ComparisonReport(rows: rows, limit: perIndicator)
-            output.write(report.render(output.format, colour: output.colour))
+            var text: [String] = []
+            if forReading, limit == nil, !all, unfiltered {
+                let shared = try connection.sharedIndicators()
+                text.append(SharedIndicatorList(indicators: shared).render(markdown: output.format == .markdown, colour: output.colour))
+            } else {
+                // One row more than shown says whether an indicator has more.
+                let rows = try connection.comparison(filter, rowsPerIndicator: perIndicator.map { $0 + 1 })
+                let report = ComparisonReport(rows: rows, limit: perIndicator)
+                if !(unfiltered && forReading && rows.isEmpty) { text.append(report.render(output.format, colour: output.colour)) }
+                if unfiltered && !forReading {
+                    // CSV and JSON: one list, the family listing's rows after the indicators'.
+                    let page = try connection.familyRates(rowsPerGroup: perIndicator)
+                    let families = zip(page.targets, page.ranks).map { ComparisonRow(target: $0, family: $1) }
+                    output.write(ComparisonReport(rows: report.rows + families, limit: nil).render(output.format))
+                    return
+                }
+                if unfiltered && forReading && rows.isEmpty {
+                    text.append(SharedIndicatorList(indicators: []).render(markdown: output.format == .markdown, colour: output.colour))
+                }
+            }
+            if unfiltered && forReading {
+                // Without a filter, every target with a rate, ranked within its family.
+                let groups = all ? nil : limit == nil ? 10 : nil
+                let page = try connection.familyRates(groups: groups, rowsPerGroup: perIndicator.map { $0 + 1 })
+                text.append(
+                    FamilyRateList(page: page, rowsPerGroup: perIndicator, groupsShown: groups)
+                        .render(markdown: output.format == .markdown, colour: output.colour))
+            }
+            output.write(text.joined(separator: "\n\n"))
         }
+    }
+}
+
+/// `ptt compare` with no filter, after the shared indicators: every target with an annual rate,
+/// ranked across regions within its indicator family.
+struct FamilyRateList {
+    var page: FamilyRatesPage
+    /// At most this many rows of each group were asked for (one more was read); nil for all.
+    var rowsPerGroup: Int?
+    /// At most this many groups were asked for; nil for all.
+    var groupsShown: Int?
+
+    static let headers = ["family", "region", "indicator", "target", "base → deadline", "annual rate", "rank", "source"]
+
+    func render(markdown: Bool, colour: Bool) -> String {
+        if page.totalTargets == 0 { return "No target has an annual rate to compare." }
+        let targets = DeadlineReport.grouped(page.totalTargets)
+        let groups = DeadlineReport.grouped(page.totalGroups)
+        let heading = "Annual rates, ranked across regions within comparable groups "
+            + "(\(targets) target\(page.totalTargets == 1 ? "" : "s") in \(groups) group\(page.totalGroups == 1 ? "" : "s"))"
+        var rows: [[String]] = []
+        var shown: [String: Int] = [:]
+        var cut = false
+        for (t, rank) in zip(page.targets, page.ranks) {
+            shown[rank.family, default: 0] += 1
+            if let rowsPerGroup, shown[rank.family]! > rowsPerGroup {
+                cut = true
+                continue
+            }
+            let first = shown[rank.family] == 1
+            let span = [t.baseYear.map(String.init), t.deadlineYear.map(String.init)].map { $0 ?? "?" }.joined(separator: " → ")
+            let rate = t.rateBasis == "stated" ? Cell.rate(t.impliedAnnualRate) + " (stated)" : Cell.rate(t.impliedAnnualRate)
+            rows.append([
+                first ? rank.familyName : "", t.regionPath ?? t.regionCode ?? "—", t.indicatorName, t.targetText, span, rate,
+                "\(rank.rank) of \(rank.peers)", Cell.source(title: t.firstTitle, date: t.firstPublishedOn),
+            ])
+        }
+        let table = TextTable(headers: Self.headers, rows: rows)
+        var lines = [markdown ? "### " + heading : colour ? ANSI.bold(heading) : heading]
+        if markdown { lines.append("") }
+        lines += markdown ? table.markdown() : table.terminal(colour: colour)
+        let moreGroups = page.totalGroups > page.groups.count
+        if cut || moreGroups {
+            var shownText: [String] = []
+            if moreGroups { shownText.append("the first \(page.groups.count) groups") }
+            if cut, let rowsPerGroup { shownText.append("at most \(rowsPerGroup) rows of each") }
+            lines += ["", "Showing " + shownText.joined(separator: ", ") + ": --limit N for more rows, --all for every group and row."]
+        }
+        lines += ["", "A family groups indicators whose rates compare (indicator_families in SQL); rates are ranked only within one."]
+        return lines.joined(separator: "\n")
     }
 }
 
@@ -158,14 +229,17 @@ struct ComparisonReport {
             return TextTable(
                 headers: ["indicator_key", "indicator", "region_code", "region", "target", "base_year", "base_year_source",
                           "deadline", "years", "implied_annual_rate", "rate_basis", "measure", "rank", "firmness",
-                          "first_source", "first_published_on", "note", "target_id"],
+                          "first_source", "first_published_on", "note", "target_id", "compared_in", "family",
+                          "family_rank", "family_peers"],
                 rows: rows.map { r in
                     let t = r.target
                     return [t.indicatorKey, t.indicatorName, t.regionCode ?? "", t.regionPath ?? "", t.targetText,
                             t.baseYear.map(String.init) ?? "", t.baseYearSource ?? "", t.deadlineYear.map(String.init) ?? "",
                             t.years.map(String.init) ?? "", t.impliedAnnualRate.map { JSON.number($0) } ?? "", t.rateBasis ?? "",
                             r.measure ?? "", r.rank.map(String.init) ?? "", t.firmness ?? "", t.firstTitle ?? "",
-                            Cell.day(t.firstPublishedOn), r.note, String(t.id)]
+                            Cell.day(t.firstPublishedOn), r.note, String(t.id), r.family == nil ? "indicator" : "family",
+                            r.family?.family ?? "", r.family.map { String($0.rank) } ?? "",
+                            r.family.map { String($0.peers) } ?? ""]
                 }
             ).csv()
         case .json:
@@ -173,6 +247,9 @@ struct ComparisonReport {
                 .object(TargetJSON.fields(r.target) + [
                     ("measure", .string(r.measure)), ("rank", .int(r.rank)), ("regions_sharing", .int(r.regionsSharing)),
                     ("note", .string(r.note.isEmpty ? nil : r.note)),
+                    ("compared_in", .string(r.family == nil ? "indicator" : "family")),
+                    ("family", .string(r.family?.family)), ("family_name", .string(r.family?.familyName)),
+                    ("family_rank", .int(r.family?.rank)), ("family_peers", .int(r.family?.peers)),
                 ])
             }).text
         }

@@ -12,7 +12,7 @@ struct Report: ParsableCommand {
             to PNG with scripts/render-report (headless Chromium). Example:
 
               $ ptt report --html report.html --as-of 2025-06-01
-              wrote report.html: 12 deadlines, 10 compared targets
+              wrote report.html: 13 deadlines, 10 compared targets, 14 annual rates
             """)
 
     @Option(help: ArgumentHelp("Where to write the page.", valueName: "file"))
@@ -35,9 +35,10 @@ struct Report: ParsableCommand {
             let filter = try filters.filter(connection)
             let deadlines = try connection.deadlines(asOf: day, filter: filter)
             let comparison = try connection.comparison(filter)
-            let page = HTMLReport(asOf: day, deadlines: deadlines, comparison: comparison).render()
+            let rates = try connection.familyRates()
+            let page = HTMLReport(asOf: day, deadlines: deadlines, comparison: comparison, rates: rates).render()
             try Data(page.utf8).write(to: URL(fileURLWithPath: html))
-            print("wrote \(html): \(deadlines.count) deadlines, \(comparison.count) compared targets")
+            print("wrote \(html): \(deadlines.count) deadlines, \(comparison.count) compared targets, \(rates.totalTargets) annual rates")
         }
     }
 }
