@@ -1,3 +1,4 @@
+import Ingest
 import ArgumentParser
 import Store
 
@@ -52,7 +53,8 @@ struct TargetDetailReport {
             return JSON.object(TargetJSON.fields(t) + [
                 ("mentions", .array(mentions.map { m in
                     .object([("document_id", .int(m.documentID)), ("title", .string(m.title)), ("source", .string(m.source)),
-                             ("published_on", .string(m.publishedOn?.description)), ("quote", .string(m.quote))])
+                             ("published_on", .string(m.publishedOn?.description)), ("quote", .string(m.quote)),
+                             ("quote_normalized", .string(DisplayText.of(m.quote)))])
                 })),
                 ("revisions", .array(revisions.map { v in
                     .object([("document_id", .int(v.documentID)), ("title", .string(v.title)),
@@ -70,7 +72,12 @@ struct TargetDetailReport {
             ]
             lines += alignedTable(facts.map { [$0.0, $0.1] }, indent: "  ")
             lines.append("mentions (\(mentions.count))")
-            lines += alignedTable(mentions.map { [Cell.day($0.publishedOn), $0.title ?? $0.source, $0.quote] }, indent: "  ")
+            // The quote exactly as written; below it, when they differ, as reports show it.
+            lines += alignedTable(mentions.flatMap { m in
+                let shown = DisplayText.of(m.quote)
+                return [[Cell.day(m.publishedOn), m.title ?? m.source, m.quote]]
+                    + (shown == m.quote ? [] : [["", "normalized", shown]])
+            }, indent: "  ")
             lines.append("revisions (\(revisions.count))")
             lines += alignedTable(revisions.map { [Cell.day($0.publishedOn), "\($0.old) → \($0.new)", $0.title ?? ""] }, indent: "  ")
             return lines.joined(separator: "\n")
