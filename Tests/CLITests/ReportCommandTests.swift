@@ -60,12 +60,20 @@ import Testing
             // Views and CLI agree: the rates and ranks compare prints are compare_targets' own.
             let json = try ptt.run("compare", "--format", "json").stdout
             let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
-            let cli = rows.map { row in
+            let cli = rows.filter { $0["compared_in"] as? String == "indicator" }.map { row in
                 "\(row["target_id"]!)|\((row["implied_annual_rate"] as? Double).map { String(format: "%.4f", $0) } ?? "")|\(row["rank"] as? Int ?? 0)"
             }.sorted()
             let sql = try ptt.query(
                 "SELECT string_agg(concat_ws('|', id, coalesce(to_char(implied_annual_rate, 'FM0.0000'), ''), coalesce(rank, 0)), E'\\n') FROM compare_targets WHERE regions_sharing >= 2")
             #expect(cli == sql.split(separator: "\n").map(String.init).sorted())
+            // The family listing's ranks are compare_families' own.
+            let familyCLI = rows.filter { $0["compared_in"] as? String == "family" }.map { row in
+                "\(row["target_id"]!)|\(row["family"]!)|\(row["family_rank"]!)|\(row["family_peers"]!)"
+            }.sorted()
+            let familySQL = try ptt.query(
+                "SELECT string_agg(concat_ws('|', id, family, family_rank, family_peers), E'\\n') FROM compare_families WHERE measure = 'annual rate'")
+            #expect(familyCLI == familySQL.split(separator: "\n").map(String.init).sorted())
+            #expect(familyCLI.count == 8)
             let rates = try ptt.query(
                 "SELECT string_agg(round(implied_annual_rate::numeric, 3)::text, ',' ORDER BY id) FROM target_report WHERE kind = 'multiple'")
             #expect(rates == "0.149,0.149,0.149,0.189")  // ×2 in 5 years, and in 4 years
@@ -96,7 +104,7 @@ import Testing
             // The HTML page: both charts, the tables, nothing from the network.
             let page = ptt.home + "/report.html"
             let report = try ptt.run("report", "--html", page, "--as-of", "2025-06-01")
-            #expect(report.stdout == "wrote \(page): 13 deadlines, 10 compared targets\n")
+            #expect(report.stdout == "wrote \(page): 13 deadlines, 10 compared targets, 8 annual rates\n")
             let html = try String(contentsOfFile: page, encoding: .utf8)
             #expect(html.contains("<svg class=\"timeline\""))
             #expect(html.components(separatedBy: "<circle ").count - 1 == 13)
