@@ -72,6 +72,16 @@ struct DeadlineReport {
                 firstPublishedOn: d.firstPublishedOn?.description))
     }
 
+    /// One row of the JSON report as the server sent it: the same object `add(_: Deadline)`
+    /// writes, from the bytes in place.
+    mutating func add(_ row: TargetRow) {
+        output.append(rowsWritten == 0 ? "{" : ",{")
+        output.append("\"horizon\":\"" + row.horizon.rawValue + "\",")
+        TargetJSON.write(row, to: output, opened: true)
+        output.flushIfFull()
+        rowsWritten += 1
+    }
+
     /// One row of the listing as the server sent it (table, Markdown and CSV only). The
     /// indicator and target go through `DisplayText` when their bytes need it (most do not).
     mutating func add(_ row: DeadlineListingRow) {

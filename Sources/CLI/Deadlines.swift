@@ -85,7 +85,7 @@ struct Deadlines: ParsableCommand {
                 for group in groups { group.deadlines.forEach { report.add($0) } }
                 report.end(limit: rowsPerGroup)
             } else if output.format == .json {
-                try connection.streamDeadlines(asOf: day, filter: filter) { report.add($0) }
+                try connection.streamDeadlineTargets(asOf: day, filter: filter) { report.add($0) }
                 report.end(limit: nil)
             } else {
                 try connection.streamDeadlineListing(asOf: day, filter: filter) { report.add($0) }

@@ -249,6 +249,17 @@ extension Connection {
         }
     }
 
+    /// Like `streamDeadlines`, every column read in place from the server's result
+    /// (`TargetRow`): what the JSON report writes, without a `TargetSummary` per row.
+    @discardableResult
+    public func streamDeadlineTargets(
+        asOf day: Day, filter: TargetFilter = TargetFilter(), _ body: (TargetRow) throws -> Void
+    ) throws -> Int {
+        try streamDeadlineRows(asOf: day, filter: filter, columns: TargetSummary.columns) { row in
+            try body(TargetRow(row: row))
+        }
+    }
+
     /// Like `streamDeadlines`, with only the columns the deadline table and CSV print, read in
     /// place from the server's result (`DeadlineListingRow`): no `String` per cell, and the
     /// server computes a third of the view's columns.

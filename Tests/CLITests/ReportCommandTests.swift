@@ -49,6 +49,14 @@ import Testing
             #expect(twoPerIndicator.contains("… more: ptt compare --key gdp --all"))
             #expect(!(try ptt.run("compare", "--limit", "3").stdout.contains("--key gdp --all")))
 
+            // Whole-report JSON is streamed from the server's bytes: the same document, byte for
+            // byte, as the one built from each target's summary (the --limit path).
+            let streamed = try ptt.run("deadlines", "--as-of", "2025-06-01", "--format", "json")
+            let built = try ptt.run("deadlines", "--as-of", "2025-06-01", "--format", "json", "--limit", "1000")
+            #expect(streamed.stdout == built.stdout)
+            #expect(streamed.stdout.hasPrefix("{\"as_of\":\"2025-06-01\",\"deadlines\":[{\"horizon\":"))
+            #expect(try JSONSerialization.jsonObject(with: Data(streamed.stdout.utf8)) is [String: Any])
+
             // --region includes everything under it; --within counts from the as-of year.
             let songyang = try ptt.run("deadlines", "--as-of", "2024-01-01", "--region", "丽水市", "--within", "1y", "--format", "csv")
             let regions = Set(try CSVParser.parse(songyang.stdout).dropFirst().map { $0[3] })
