@@ -2,14 +2,16 @@ import Ingest
 
 extension Connection {
     /// Targets `filter` selects, from the `target_report` view: by deadline (undated last),
-    /// region path, indicator.
+    /// region path, indicator, then the rest of the target's identity, so the order does not
+    /// depend on the ids (which follow the order ingests committed in): two databases holding the
+    /// same targets list them in the same order.
     public func targets(_ filter: TargetFilter = TargetFilter()) throws -> [TargetSummary] {
         try execute(
             """
             SELECT \(unsafeSQL: TargetSummary.columns) FROM target_report r
             WHERE \(fragment: filter.condition)
             ORDER BY r.deadline_year NULLS LAST, r.region_path NULLS LAST, r.region_code, r.indicator_name, r.kind,
-                r.value, r.id
+                r.value, r.indicator_key, r.unit_family, r.id
             """
         ).rows.map { try TargetSummary(row: $0) }
     }
