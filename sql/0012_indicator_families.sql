@@ -96,9 +96,11 @@ CREATE TRIGGER family_members_deleted AFTER DELETE ON indicator_family_members
 UPDATE targets SET indicator_family = ptt_indicator_family(indicator_key);
 ALTER TABLE targets ALTER COLUMN indicator_family SET NOT NULL;
 
--- One family's comparable targets (of regions with a code) by measure, highest first.
-CREATE INDEX targets_family_measure_idx ON targets (indicator_family, measure, measure_value DESC)
-    INCLUDE (region_code) WHERE region_code IS NOT NULL AND measure IS NOT NULL;
+-- The targets with an annual rate (of regions with a code), by family, highest first: ptt
+-- compare counts each family's targets and regions from it alone (an index-only scan as long as
+-- the rated targets, not the table) and reads a family's first rows in rank order.
+CREATE INDEX targets_family_rate_idx ON targets (indicator_family, measure_value DESC) INCLUDE (region_code)
+    WHERE measure = 'annual rate' AND region_code IS NOT NULL;
 
 -- Every target of a region with a measure, ranked across regions within its comparable group:
 -- the same family and the same measure (`annual rate`, or a level in one base unit: levels only

@@ -7,8 +7,9 @@ public struct RateGroup: Sendable, Hashable {
     public var family: String
     /// The family's name (the indicator's, for a family of one).
     public var name: String
-    /// How many targets the group ranks, and of how many regions.
+    /// How many targets the group ranks.
     public var targets: Int
+    /// How many regions target an indicator of the family (with a rate or not).
     public var regions: Int
 }
 
@@ -36,26 +37,31 @@ public struct FamilyRatesPage: Sendable, Hashable {
 
 extension Connection {
     /// Every target with an annual rate, ranked across regions within its indicator family
-    /// (`indicator_families`; an indicator in none is its own), the groups with most regions
-    /// first: the first `groups` groups (all when nil), each with its first `rowsPerGroup` rows
+    /// (`indicator_families`; an indicator in none is its own), the largest groups first: the first `groups` groups (all when nil), each with its first `rowsPerGroup` rows
     /// (all when nil).
     ///
-    /// Groups are counted over `targets_family_measure_idx`; each group's rows are read from it in
+    /// Groups are counted over `targets_family_rate_idx` (an index-only scan as long as the rated
+    /// targets); each group's rows are read from it in
     /// rank order, and each rank is a count of the entries before it, so a page costs what it
     /// shows plus one pass over the index.
     public func familyRates(groups: Int? = nil, rowsPerGroup: Int? = nil) throws -> FamilyRatesPage {
         let result = try execute(
             """
             WITH every AS (
-                SELECT t.indicator_family AS family, count(*) AS peers, count(DISTINCT t.region_code) AS regions,
-                    max(t.measure_value) AS top
+                -- An index-only scan of targets_family_rate_idx, in family order: no sort.
+                SELECT t.indicator_family AS family, count(*) AS peers, max(t.measure_value) AS top
                 FROM targets t
                 WHERE t.measure = 'annual rate' AND t.region_code IS NOT NULL
                 GROUP BY t.indicator_family
             ), g AS (
-                SELECT e.*, count(*) OVER () AS total_groups, (sum(e.peers) OVER ())::bigint AS total_targets
+                SELECT e.*, count(*) OVER () AS total_groups, (sum(e.peers) OVER ())::bigint AS total_targets,
+                    -- Regions targeting an indicator of the family (any measure), from target_pairs.
+                    (SELECT count(DISTINCT p.region_code) FROM target_pairs p
+                     WHERE p.indicator_key = ANY(ARRAY(
+                         SELECT m.indicator_key FROM indicator_family_members m WHERE m.family = e.family) || e.family)
+                    ) AS regions
                 FROM every e
-                ORDER BY e.regions DESC, e.peers DESC, e.top DESC, e.family
+                ORDER BY e.peers DESC, e.top DESC, e.family
                 LIMIT \(groups)
             )
             SELECT \(unsafeSQL: TargetSummary.columns.prefixed("r.")), g.family,
@@ -75,7 +81,7 @@ extension Connection {
             -- One lookup per row shown (OFFSET 0 keeps the planner from joining the whole view).
             CROSS JOIN LATERAL (SELECT * FROM target_report v WHERE v.id = x.id OFFSET 0) r
             LEFT JOIN indicator_families f ON f.key = g.family
-            ORDER BY g.regions DESC, g.peers DESC, g.top DESC, g.family, x.measure_value DESC, r.region_code,
+            ORDER BY g.peers DESC, g.top DESC, g.family, x.measure_value DESC, r.region_code,
                 r.deadline_year, x.id
             """)
         var page = FamilyRatesPage(groups: [], totalGroups: 0, totalTargets: 0)

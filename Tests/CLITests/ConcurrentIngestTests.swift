@@ -4,30 +4,11 @@ import Testing
 /// Several `ptt ingest --database-url` workers (processes here, machines in production) on
 /// overlapping shards of one crawl end in the state one run leaves (docs/scale.md).
 @Suite struct ConcurrentIngestTests {
-    /// A checksum of everything ingest derives, without the surrogate ids (which follow the order
-    /// transactions committed in): documents by content hash, mentions by document and span,
-    /// targets by identity with their attributes and first and latest documents, revisions.
-    static let checksum = """
-        SELECT md5(concat_ws(E'\\n',
-            (SELECT string_agg(concat_ws('|', content_hash, raw_hash, title, published_on, publisher_region_code,
-                plan_period, extractor_version), E'\\n' ORDER BY content_hash) FROM documents),
-            (SELECT string_agg(concat_ws('|', d.content_hash, m.span_start, m.span_end, m.quote, m.kind, m.indicator_key,
-                m.target_region_code, m.deadline_year, m.multiplier, m.value, m.unit), E'\\n'
-                ORDER BY d.content_hash, m.span_start, m.span_end, m.kind, m.indicator_key)
-                FROM mentions m JOIN documents d ON d.id = m.document_id),
-            (SELECT string_agg(concat_ws('|', t.region_code, t.indicator_key, t.kind, t.deadline_year, t.unit_family,
-                t.indicator, t.multiplier, t.value, t.unit, t.qualifier, t.firmness, t.per_year, t.base_year,
-                f.content_hash, l.content_hash, t.documents, t.mentions, t.implied_annual_rate, t.measure,
-                t.indicator_family), E'\\n'
-                ORDER BY t.region_code, t.indicator_key, t.kind, t.deadline_year, t.unit_family)
-                FROM targets t JOIN documents f ON f.id = t.first_document_id JOIN documents l ON l.id = t.latest_document_id),
-            (SELECT string_agg(concat_ws('|', t.region_code, t.indicator_key, t.kind, t.deadline_year, t.unit_family,
-                d.content_hash, v.old_multiplier, v.old_value, v.old_unit, v.new_multiplier, v.new_value, v.new_unit), E'\\n'
-                ORDER BY t.region_code, t.indicator_key, t.kind, t.deadline_year, t.unit_family, d.content_hash)
-                FROM target_revisions v JOIN targets t ON t.id = v.target_id JOIN documents d ON d.id = v.document_id),
-            (SELECT string_agg(concat_ws('|', indicator_key, region_code, targets), E'\\n' ORDER BY indicator_key, region_code)
-                FROM target_pairs)))
-        """
+    /// A checksum of everything ingest derives, without the surrogate ids: scripts/state-checksum.sql,
+    /// which docs/scale.md tells operators to run.
+    static var checksum: String {
+        get throws { try String(contentsOfFile: PTTBinary.sourceRoot + "/scripts/state-checksum.sql", encoding: .utf8) }
+    }
 
     /// The export without its first column (the target id).
     static func exportWithoutIDs(_ csv: String) -> String {
@@ -78,9 +59,9 @@ import Testing
                 #expect(worker.terminationStatus == 0)
             }
 
-            let single = try ptt.query(Self.checksum)
+            let single = try ptt.query(try Self.checksum)
             #expect(single.count == 32)
-            #expect(try ptt.query(Self.checksum, database: "sharded") == single)
+            #expect(try ptt.query(try Self.checksum, database: "sharded") == single)
             #expect(try ptt.query("SELECT count(*) FROM documents", database: "sharded") == "246")
             // The export, byte for byte, but for the target ids.
             let exportOne = try ptt.run("export", "--format", "csv").stdout
