@@ -2,33 +2,48 @@ import ArgumentParser
 import Store
 
 /// `ptt compare`: one indicator's targets side by side across regions.
-struct Compare: ParsableCommand {
+struct Compare: ParsableCommand, WorkedExamples {
     static let configuration = CommandConfiguration(
         abstract: "Compare targets across regions: implied annual growth, rank, firmness, source.",
         discussion: """
-            Reads the `compare_targets` view. ×2 in 5 years is 14.9 %/yr, ×2 in 4 years 18.9 %/yr;
-            stated annual rates are shown as they are. Levels are compared only in the same unit;
-            a target that cannot be compared says why. Each indicator's table shows its first 10
-            rows (--limit N, --all for every row); ranks are over all of its targets. Without
-            --indicator, --key, --regions or --level, the table and Markdown formats list the
-            indicators that at least two regions target, most-shared first, with how many regions
-            and targets (--limit or --all prints their tables instead); CSV and JSON hold every row
-            unless --limit is given. Examples:
+            Reads the `compare_targets` and `compare_families` views. ×2 in 5 years is 14.9 %/yr, ×2
+            in 4 years 18.9 %/yr; stated annual rates are shown as they are. Levels are compared
+            only in the same unit; a target that cannot be compared says why. Each indicator's
+            table shows its first 10 rows (--limit N, --all for every row); ranks are over all of
+            its targets.
 
-              $ ptt compare
-              Indicators that two regions or more target (3)
-                indicator           key                     regions  targets
-                规模以上工业增加值  industrial_value_added  4        4
-                …
-
-              $ ptt compare --indicator 规模以上工业增加值
-              规模以上工业增加值 (industrial_value_added): 4 regions
-                region                    target        base → deadline  years  annual rate  rank  firmness  source
-                河南省 › 濮阳市           ×2 from 2022  2022 → 2026      4      18.9 %/yr    1     —         濮阳市制造业倍增行动方案（2023—2026年）要点 (2023-03-15)
-                …
-
-              $ ptt compare --key gdp --limit 3 --format markdown
+            Without --indicator, --key, --regions or --level: the indicators that at least two
+            regions target, most-shared first, with how many regions and targets (--limit or
+            --all prints their tables instead); then every target with an annual rate, ranked
+            across regions within its indicator family (规模以上工业增加值 with 制造业增加值, 工业投资
+            with 制造业投资 …: the indicator_families table; an indicator in none is a family of its
+            own), the largest families first, 10 families of 10 rows unless --limit or --all is
+            given. CSV and JSON hold every row unless --limit is given: the indicators' rows, then
+            the families' (column compared_in).
             """)
+
+    static let examples = """
+          $ ptt compare
+          Indicators that two regions or more target (3)
+            indicator           key                     regions  targets
+            规模以上工业增加值  industrial_value_added  4        4
+            …
+
+          Annual rates, ranked across regions within comparable groups (8 targets in 3 groups)
+            family              region                    indicator           target        base → deadline  annual rate  rank    source
+            工业和制造业增加值  河南省 › 濮阳市           规模以上工业增加值  ×2 from 2022  2022 → 2026      18.9 %/yr    1 of 3  濮阳市制造业倍增行动方案（2023—2026年）要点 (2023-03-15)
+                                浙江省 › 丽水市 › 松阳县  规模以上工业增加值  ×2 from 2020  2020 → 2025      14.9 %/yr    2 of 3  松阳县人民政府关于实施工业倍增计划的通知 (2021-04-01)
+            …
+
+          $ ptt compare --indicator 规模以上工业增加值
+          规模以上工业增加值 (industrial_value_added): 4 regions
+            region                    target        base → deadline  years  annual rate  rank  firmness  source
+            河南省 › 濮阳市           ×2 from 2022  2022 → 2026      4      18.9 %/yr    1     —         濮阳市制造业倍增行动方案（2023—2026年）要点 (2023-03-15)
+            …
+
+          $ ptt compare --key gdp --limit 3 --format markdown
+          $ ptt compare --all --format csv > compare.csv   # every table and every rate, one list
+        """
 
     @Option(help: ArgumentHelp("An indicator key, or text in an indicator's name or alias.", valueName: "text"))
     var indicator: String?

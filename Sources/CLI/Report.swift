@@ -4,16 +4,18 @@ import Ingest
 import Store
 
 /// `ptt report --html FILE`: one self-contained page with the charts and tables.
-struct Report: ParsableCommand {
+struct Report: ParsableCommand, WorkedExamples {
     static let configuration = CommandConfiguration(
         abstract: "Write one self-contained HTML page: deadline timeline, implied annual rates, tables.",
         discussion: """
             The page loads nothing from the network: styles and SVG charts are inline. Render it
-            to PNG with scripts/render-report (headless Chromium). Example:
-
-              $ ptt report --html report.html --as-of 2025-06-01
-              wrote report.html: 13 deadlines, 10 compared targets, 8 annual rates
+            to PNG with scripts/render-report (headless Chromium).
             """)
+
+    static let examples = """
+          $ ptt report --html report.html --as-of 2025-06-01
+          wrote report.html: 13 deadlines, 10 compared targets, 8 annual rates
+        """
 
     @Option(help: ArgumentHelp("Where to write the page.", valueName: "file"))
     var html: String

@@ -3,21 +3,20 @@ import ArgumentParser
 import Store
 
 /// `ptt show ID`: one target with every mention and its revision history.
-struct Show: ParsableCommand {
+struct Show: ParsableCommand, WorkedExamples {
     static let configuration = CommandConfiguration(
-        abstract: "Show one target: every mention with its quote, document and date, and the revisions.",
-        discussion: """
-            Example:
+        abstract: "Show one target: every mention with its quote, document and date, and the revisions.")
 
-              $ ptt show 1
-              Target 1: 浙江省 规模以上工业增加值 3万亿元 by 2025
-              …
-              mentions (2)
-                2021-06-10  浙江省制造业高质量发展“十四五”规划  规模以上工业增加值达到2.8万亿元
-                2023-09-20  浙江省制造业“十四五”规划中期评估通报  规模以上工业增加值达到3万亿元
-              revisions (1)
-                2023-09-20  2.8万亿元 → 3万亿元  浙江省制造业“十四五”规划中期评估通报
-            """)
+    static let examples = """
+          $ ptt show 1
+          Target 1: 浙江省 规模以上工业增加值 3万亿元 by 2025
+          …
+          mentions (2)
+            2021-06-10  浙江省制造业高质量发展“十四五”规划  规模以上工业增加值达到2.8万亿元
+            2023-09-20  浙江省制造业“十四五”规划中期评估通报  规模以上工业增加值达到3万亿元
+          revisions (1)
+            2023-09-20  2.8万亿元 → 3万亿元  浙江省制造业“十四五”规划中期评估通报
+        """
 
     @Argument(help: "The target's id (the last column of `ptt deadlines`).")
     var id: Int

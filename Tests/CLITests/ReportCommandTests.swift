@@ -129,9 +129,16 @@ import Testing
         ptt.environment = ["NO_COLOR": "1"]
         let help = try ptt.run("deadlines", "--help")
         #expect(!help.stdout.contains("\u{1B}["))
-        for command in ["deadlines", "compare", "targets", "show", "regions", "export", "report"] {
-            let help = try ptt.run(command, "--help").stdout
-            #expect(help.contains("$ ptt \(command)"), "\(command) --help has a worked example")
+        // Each command's help ends with a worked example, after its options.
+        for command in ["deadlines", "compare", "targets", "show", "regions", "export", "report", "ingest", "extract", "db"] {
+            for form in [[command, "--help"], ["help", command], [command, "-h"]] {
+                let help = try ptt.run(form)
+                #expect(help.status == 0)
+                let options = try #require(help.stdout.range(of: "-h, --help"), "\(form)")
+                let examples = try #require(help.stdout.range(of: "\nEXAMPLES:\n  $ ptt \(command)"), "\(form) has a worked example")
+                #expect(options.upperBound < examples.lowerBound, "\(form): the examples come after the options")
+                #expect(!help.stdout[..<options.lowerBound].contains("$ ptt"), "\(form): no example before the options")
+            }
         }
     }
 }
