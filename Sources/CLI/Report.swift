@@ -14,7 +14,7 @@ struct Report: ParsableCommand, WorkedExamples {
 
     static let examples = """
           $ ptt report --html report.html --as-of 2025-06-01
-          wrote report.html: 13 deadlines, 10 compared targets, 8 annual rates
+          wrote report.html: 12 deadlines, 10 compared targets, 8 annual rates
         """
 
     @Option(help: ArgumentHelp("Where to write the page.", valueName: "file"))

@@ -112,10 +112,10 @@ import Testing
             // The HTML page: both charts, the tables, nothing from the network.
             let page = ptt.home + "/report.html"
             let report = try ptt.run("report", "--html", page, "--as-of", "2025-06-01")
-            #expect(report.stdout == "wrote \(page): 13 deadlines, 10 compared targets, 8 annual rates\n")
+            #expect(report.stdout == "wrote \(page): 12 deadlines, 10 compared targets, 8 annual rates\n")
             let html = try String(contentsOfFile: page, encoding: .utf8)
             #expect(html.contains("<svg class=\"timeline\""))
-            #expect(html.components(separatedBy: "<circle ").count - 1 == 13)
+            #expect(html.components(separatedBy: "<circle ").count - 1 == 12)
             #expect(html.contains("<svg class=\"rates\""))
             #expect(html.contains("<rect class=\"bar\""))
             #expect(html.contains("<td>基本建成全球先进制造业基地</td>"))
