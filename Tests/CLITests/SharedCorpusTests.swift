@@ -6,7 +6,7 @@ import Testing
 #endif
 
 /// The reports as a new user meets them on the shared corpus (/work/shared/corpus, skipped when
-/// it is not mounted): every rate compared without a filter, a rate chart with a bar for each,
+/// it is not mounted; the residue check also reads the project's own corpus/): every rate compared without a filter, a rate chart with a bar for each,
 /// and no pinyin residue in any target or indicator column.
 @Suite struct SharedCorpusTests {
     static let corpus = "/work/shared/corpus"
@@ -59,11 +59,17 @@ import Testing
     }
 
     @Test func noPinyinResidueInAnyReportsTargetOrIndicatorColumn() throws {
-        guard Self.mounted else { return }
         try PTTBinary.withHome("residue") { ptt in
-            for set in ["seeds", "dev", "dev2"] where FileManager.default.fileExists(atPath: "\(Self.corpus)/\(set).manifest.csv") {
-                let ingest = try ptt.run("ingest", "--manifest", "\(Self.corpus)/\(set).manifest.csv")
-                #expect(ingest.status == 0, "\(set): \(ingest.stdout) \(ingest.stderr)")
+            // All of the shared corpus, and the project's own (corpus/: news, plans, pairs).
+            let own = PTTBinary.sourceRoot + "/corpus"
+            let manifests = [Self.corpus, own].flatMap { folder in
+                ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+                    .filter { $0.hasSuffix(".manifest.csv") }.sorted().map { folder + "/" + $0 }
+            }
+            #expect(manifests.count >= (Self.mounted ? 7 : 4))
+            for manifest in manifests {
+                let ingest = try ptt.run("ingest", "--manifest", manifest)
+                #expect(ingest.status == 0, "\(manifest): \(ingest.stdout) \(ingest.stderr)")
             }
             // The test can fail: the stored quotes (exact, as written) do hold residue.
             let quotes = try ptt.query("SELECT string_agg(quote, E'\\n') FROM mentions")
