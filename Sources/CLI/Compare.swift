@@ -160,7 +160,7 @@ struct FamilyRateList {
         if cut || moreGroups {
             var shownText: [String] = []
             if moreGroups { shownText.append("the first \(page.groups.count) groups") }
-            if cut, let rowsPerGroup { shownText.append("at most \(rowsPerGroup) rows of each") }
+            if cut, let rowsPerGroup { shownText.append("at most \(rowsPerGroup) row\(rowsPerGroup == 1 ? "" : "s") of each") }
             lines += ["", "Showing " + shownText.joined(separator: ", ") + ": --limit N for more rows, --all for every group and row."]
         }
         lines += ["", "A family groups indicators whose rates compare (indicator_families in SQL); rates are ranked only within one."]
