@@ -85,35 +85,41 @@ struct Compare: ParsableCommand, WorkedExamples {
             let forReading = output.format == .table || output.format == .markdown
             let unfiltered = indicator == nil && key == nil && codes == nil && level == nil
             let perIndicator = all ? nil : limit ?? (forReading ? 10 : nil)
-            var text: [String] = []
-            if forReading, limit == nil, !all, unfiltered {
+            let markdown = output.format == .markdown
+            // One row more than shown says whether an indicator (or a family) has more.
+            let pageRows = perIndicator.map { $0 + 1 }
+            guard unfiltered else {
+                let rows = try connection.comparison(filter, rowsPerIndicator: pageRows)
+                output.write(ComparisonReport(rows: rows, limit: perIndicator).render(output.format, colour: output.colour))
+                return
+            }
+            // No filter: the indicators several regions share, then every target with a rate,
+            // ranked within its family.
+            guard forReading else {
+                // CSV and JSON: one list, the families' rows after the indicators'.
+                let shared = ComparisonReport(rows: try connection.comparison(filter, rowsPerIndicator: pageRows), limit: perIndicator)
+                let page = try connection.familyRates(rowsPerGroup: perIndicator)
+                let families = zip(page.targets, page.ranks).map { ComparisonRow(target: $0, family: $1) }
+                output.write(ComparisonReport(rows: shared.rows + families).render(output.format))
+                return
+            }
+            var parts: [String] = []
+            if limit == nil && !all {
                 let shared = try connection.sharedIndicators()
-                text.append(SharedIndicatorList(indicators: shared).render(markdown: output.format == .markdown, colour: output.colour))
+                parts.append(SharedIndicatorList(indicators: shared).render(markdown: markdown, colour: output.colour))
             } else {
-                // One row more than shown says whether an indicator has more.
-                let rows = try connection.comparison(filter, rowsPerIndicator: perIndicator.map { $0 + 1 })
-                let report = ComparisonReport(rows: rows, limit: perIndicator)
-                if !(unfiltered && forReading && rows.isEmpty) { text.append(report.render(output.format, colour: output.colour)) }
-                if unfiltered && !forReading {
-                    // CSV and JSON: one list, the family listing's rows after the indicators'.
-                    let page = try connection.familyRates(rowsPerGroup: perIndicator)
-                    let families = zip(page.targets, page.ranks).map { ComparisonRow(target: $0, family: $1) }
-                    output.write(ComparisonReport(rows: report.rows + families, limit: nil).render(output.format))
-                    return
-                }
-                if unfiltered && forReading && rows.isEmpty {
-                    text.append(SharedIndicatorList(indicators: []).render(markdown: output.format == .markdown, colour: output.colour))
-                }
+                let rows = try connection.comparison(filter, rowsPerIndicator: pageRows)
+                parts.append(
+                    rows.isEmpty
+                        ? SharedIndicatorList(indicators: []).render(markdown: markdown, colour: output.colour)
+                        : ComparisonReport(rows: rows, limit: perIndicator).render(output.format, colour: output.colour))
             }
-            if unfiltered && forReading {
-                // Without a filter, every target with a rate, ranked within its family.
-                let groups = all ? nil : limit == nil ? 10 : nil
-                let page = try connection.familyRates(groups: groups, rowsPerGroup: perIndicator.map { $0 + 1 })
-                text.append(
-                    FamilyRateList(page: page, rowsPerGroup: perIndicator, groupsShown: groups)
-                        .render(markdown: output.format == .markdown, colour: output.colour))
-            }
-            output.write(text.joined(separator: "\n\n"))
+            let groups = limit == nil && !all ? 10 : nil
+            let page = try connection.familyRates(groups: groups, rowsPerGroup: pageRows)
+            parts.append(
+                FamilyRateList(page: page, rowsPerGroup: perIndicator, groupsShown: groups)
+                    .render(markdown: markdown, colour: output.colour))
+            output.write(parts.joined(separator: "\n\n"))
         }
     }
 }

@@ -55,6 +55,15 @@ import Testing
             let byWidth = bars.sorted { $0.width < $1.width }.map { rates[$0.target]! }
             #expect(byWidth == byWidth.sorted(), "bars are as long as their rates")
             #expect(bars.contains { abs($0.rate - 0.1487) < 0.001 } && bars.contains { abs($0.rate - 0.1892) < 0.001 })
+
+            // An analyst puts 亩均增加值 in the value-added family: the stored targets follow, and
+            // 濮阳's 制造业增加值 (18.9 %/yr) now ranks above 松阳's 亩均增加值 (14.9 %/yr).
+            _ = try ptt.query("INSERT INTO indicator_family_members VALUES ('x:亩均增加值', 'industrial_value_added')")
+            let regrouped = try ptt.run("compare").stdout.split(separator: "\n")
+            #expect(regrouped.contains { $0.contains("制造业增加值") && $0.contains("18.9 %/yr") && $0.contains("1 of 2") })
+            #expect(regrouped.contains { $0.contains("亩均增加值") && $0.contains("14.9 %/yr") && $0.contains("2 of 2") })
+            _ = try ptt.query("DELETE FROM indicator_family_members WHERE indicator_key = 'x:亩均增加值'")
+            #expect(try ptt.query("SELECT indicator_family FROM targets WHERE indicator_key = 'x:亩均增加值'") == "x:亩均增加值")
         }
     }
 
