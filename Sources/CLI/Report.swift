@@ -14,7 +14,7 @@ struct Report: ParsableCommand, WorkedExamples {
 
     static let examples = """
           $ ptt report --html report.html --as-of 2025-06-01
-          wrote report.html: 12 deadlines, 10 compared targets, 8 annual rates
+          wrote report.html: 12 deadlines, 8 annual rates ranked in 3 families, 10 targets of indicators two regions or more share
         """
 
     @Option(help: ArgumentHelp("Where to write the page.", valueName: "file"))
@@ -40,7 +40,9 @@ struct Report: ParsableCommand, WorkedExamples {
             let rates = try connection.familyRates()
             let page = HTMLReport(asOf: day, deadlines: deadlines, comparison: comparison, rates: rates).render()
             try Data(page.utf8).write(to: URL(fileURLWithPath: html))
-            print("wrote \(html): \(deadlines.count) deadlines, \(comparison.count) compared targets, \(rates.totalTargets) annual rates")
+            print(
+                "wrote \(html): \(deadlines.count) deadlines, \(rates.totalTargets) annual rates ranked in "
+                    + "\(rates.totalGroups) families, \(comparison.count) targets of indicators two regions or more share")
         }
     }
 }

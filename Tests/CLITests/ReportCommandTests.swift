@@ -112,7 +112,7 @@ import Testing
             // The HTML page: both charts, the tables, nothing from the network.
             let page = ptt.home + "/report.html"
             let report = try ptt.run("report", "--html", page, "--as-of", "2025-06-01")
-            #expect(report.stdout == "wrote \(page): 12 deadlines, 10 compared targets, 8 annual rates\n")
+            #expect(report.stdout == "wrote \(page): 12 deadlines, 8 annual rates ranked in 3 families, 10 targets of indicators two regions or more share\n")
             let html = try String(contentsOfFile: page, encoding: .utf8)
             #expect(html.contains("<svg class=\"timeline\""))
             #expect(html.components(separatedBy: "<circle ").count - 1 == 12)
