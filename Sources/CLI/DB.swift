@@ -3,12 +3,23 @@ import Glibc
 import Store
 
 /// `ptt db …`: manage ptt's own PostgreSQL cluster, and migrations of any database.
-struct DB: ParsableCommand {
+struct DB: ParsableCommand, WorkedExamples {
     static let configuration = CommandConfiguration(
         commandName: "db",
         abstract: "Manage ptt's own PostgreSQL cluster (under $PTT_HOME) and the schema.",
         subcommands: [Status.self, Start.self, Stop.self, URL.self, Psql.self, Migrate.self, GrantReader.self]
     )
+
+    static let examples = """
+          $ ptt db status
+          state     running (pid 20073)
+          home      /root/.local/share/ptt
+          …
+          $ ptt db psql -c 'SELECT count(*) FROM targets'
+          $ ptt db migrate --database-url postgresql://ptt@db.example.org/policy
+          $ ptt db stop
+          stopped
+        """
 
     /// The embedded cluster, or a validation error if a URL was given (those servers are not ptt's to manage).
     static func embeddedCluster(_ options: DatabaseOptions) throws -> Cluster {

@@ -72,14 +72,41 @@ struct DeadlineReport {
                 firstPublishedOn: d.firstPublishedOn?.description))
     }
 
-    /// One row of the listing as the server sent it (table, Markdown and CSV only).
+    /// One row of the JSON report as the server sent it: the same object `add(_: Deadline)`
+    /// writes, from the bytes in place.
+    mutating func add(_ row: TargetRow) {
+        output.append(rowsWritten == 0 ? "{" : ",{")
+        output.append("\"horizon\":\"" + row.horizon.rawValue + "\",")
+        TargetJSON.write(row, to: output, opened: true)
+        output.flushIfFull()
+        rowsWritten += 1
+    }
+
+    /// One row of the listing as the server sent it (table, Markdown and CSV only). The
+    /// indicator and target go through `DisplayText` when their bytes need it (most do not).
     mutating func add(_ row: DeadlineListingRow) {
+        let indicator = row[.indicatorName]!
+        let target = row[.targetText]!
+        if DisplayText.needsNormalizing(utf8: indicator) || DisplayText.needsNormalizing(utf8: target) {
+            add(
+                DeadlineCells<String>(
+                    horizon: row.horizon, deadlineYear: row.deadlineYear, id: Self.string(row[.id])!,
+                    regionCode: Self.string(row[.regionCode]), regionPath: Self.string(row[.regionPath]),
+                    indicatorName: DisplayText.of(Self.string(indicator)!), targetText: DisplayText.of(Self.string(target)!),
+                    firmness: Self.string(row[.firmness]), sources: Self.string(row[.sources])!,
+                    firstTitle: Self.string(row[.firstTitle]), firstPublishedOn: Self.string(row[.firstPublishedOn])))
+            return
+        }
         add(
             DeadlineCells(
                 horizon: row.horizon, deadlineYear: row.deadlineYear, id: row[.id]!, regionCode: row[.regionCode],
                 regionPath: row[.regionPath], indicatorName: row[.indicatorName]!, targetText: row[.targetText]!,
                 firmness: row[.firmness], sources: row[.sources]!, firstTitle: row[.firstTitle],
                 firstPublishedOn: row[.firstPublishedOn]))
+    }
+
+    private static func string(_ bytes: UnsafeBufferPointer<UInt8>?) -> String? {
+        bytes.map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// One row of a table or CSV, its text copied straight to the output.

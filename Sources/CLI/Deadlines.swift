@@ -4,7 +4,7 @@ import Ingest
 import Store
 
 /// `ptt deadlines`: stored commitments grouped by when they fall due.
-struct Deadlines: ParsableCommand {
+struct Deadlines: ParsableCommand, WorkedExamples {
     static let configuration = CommandConfiguration(
         abstract: "Report dated commitments: past due, due this year, upcoming, long-term (2035+).",
         discussion: """
@@ -13,20 +13,22 @@ struct Deadlines: ParsableCommand {
             upcoming year, long-term) shows its first 10 rows and says how many more it holds;
             --limit N shows N, --all every row (written as they arrive). CSV and JSON hold every
             row unless --limit is given. Counts stop at 10,000 a table ("more than 10,000")
-            unless --all is given. Examples:
-
-              $ ptt deadlines --as-of 2025-06-01 --region 浙江省 --within 1y
-              Deadlines as of 2025-06-01: 4 dated commitments
-
-              Due this year (2025) (4)
-                deadline  region                    indicator           target        firmness  sources  first source                                      id
-                2025      浙江省                    规模以上工业增加值  3万亿元       —         2        浙江省制造业高质量发展“十四五”规划 (2021-06-10)  1
-                …
-
-              $ ptt deadlines --indicator gdp --limit 3      # three rows a table
-              $ ptt deadlines --all > deadlines.txt          # every row
-              $ ptt deadlines --format csv > deadlines.csv   # every row, as CSV
+            unless --all is given.
             """)
+
+    static let examples = """
+          $ ptt deadlines --as-of 2025-06-01 --region 浙江省 --within 1y
+          Deadlines as of 2025-06-01: 4 dated commitments
+
+          Due this year (2025) (4)
+            deadline  region                    indicator           target        firmness  sources  first source                                      id
+            2025      浙江省                    规模以上工业增加值  3万亿元       —         2        浙江省制造业高质量发展“十四五”规划 (2021-06-10)  1
+            …
+
+          $ ptt deadlines --indicator gdp --limit 3      # three rows a table
+          $ ptt deadlines --all > deadlines.txt          # every row
+          $ ptt deadlines --format csv > deadlines.csv   # every row, as CSV
+        """
 
     @Option(name: .customLong("as-of"), help: ArgumentHelp("The report's date, YYYY-MM-DD (default: today).", valueName: "date"))
     var asOf: String?
@@ -85,7 +87,7 @@ struct Deadlines: ParsableCommand {
                 for group in groups { group.deadlines.forEach { report.add($0) } }
                 report.end(limit: rowsPerGroup)
             } else if output.format == .json {
-                try connection.streamDeadlines(asOf: day, filter: filter) { report.add($0) }
+                try connection.streamDeadlineTargets(asOf: day, filter: filter) { report.add($0) }
                 report.end(limit: nil)
             } else {
                 try connection.streamDeadlineListing(asOf: day, filter: filter) { report.add($0) }

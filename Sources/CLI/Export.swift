@@ -2,17 +2,19 @@ import ArgumentParser
 import Store
 
 /// `ptt export`: every target as CSV or JSON Lines.
-struct Export: ParsableCommand {
+struct Export: ParsableCommand, WorkedExamples {
     static let configuration = CommandConfiguration(
         abstract: "Export every target (the target_report view) as CSV or JSON Lines.",
         discussion: """
             UTF-8, a header row (CSV), blanks (CSV) or null (JSON) for missing values, and the same
-            columns in the same order every time. Example:
-
-              $ ptt export --format csv > targets.csv
-              $ head -1 targets.csv
-              target_id,deadline,region_code,region,region_path,region_level,indicator_key,indicator,…
+            columns in the same order every time.
             """)
+
+    static let examples = """
+          $ ptt export --format csv > targets.csv
+          $ head -1 targets.csv
+          target_id,deadline,region_code,region,region_path,region_level,indicator_key,indicator,…
+        """
 
     enum Format: String, ExpressibleByArgument { case csv, jsonl }
 

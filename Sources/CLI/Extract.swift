@@ -6,20 +6,21 @@ import Ingest
 #endif
 
 /// `ptt extract`: commitments from files, printed; no database needed.
-struct Extract: ParsableCommand {
+struct Extract: ParsableCommand, WorkedExamples {
     static let configuration = CommandConfiguration(
         abstract: "Extract commitments from policy texts and print them (no database needed).",
         discussion: """
             Reads files, directories (recursively: .txt .html .htm .md) or - for standard input.
             Encodings (UTF-8, UTF-16, GB18030, Big5) and HTML are detected. A file that cannot be
             read is reported on standard error and the others go on; the exit status is 1 if any failed.
-
-            Examples:
-              ptt extract notice.txt
-              ptt extract --manifest corpus/seeds.manifest.csv --format jsonl > seeds.jsonl
-              curl -s URL | ptt extract - --published 2023-02-12 --publisher-region 米易县 --format table
             """
     )
+
+    static let examples = """
+          $ ptt extract notice.txt
+          $ ptt extract --manifest corpus/seeds.manifest.csv --format jsonl > seeds.jsonl
+          $ curl -s URL | ptt extract - --published 2023-02-12 --publisher-region 米易县 --format table
+        """
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case jsonl, json, table

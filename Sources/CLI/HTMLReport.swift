@@ -8,6 +8,8 @@ struct HTMLReport {
     var asOf: Day
     var deadlines: [Deadline]
     var comparison: [ComparisonRow]
+    /// Every target with an annual rate, ranked within its family: the rate chart.
+    var rates: FamilyRatesPage
 
     static let horizonColours: [Deadline.Horizon: String] = [
         .pastDue: "#c0392b", .dueThisYear: "#e67e22", .upcoming: "#2874a6", .longTerm: "#7d3c98",
@@ -31,7 +33,7 @@ struct HTMLReport {
         </head>
         <body>
         <h1>Policy targets as of \(asOf)</h1>
-        <p>\(deadlines.count) dated commitments; \(comparison.count) targets compared across regions.</p>
+        <p>\(deadlines.count) dated commitments; \(comparison.count) targets of indicators two regions or more share; \(rates.totalTargets) annual rates in \(rates.totalGroups) comparable groups.</p>
         <h2>Deadlines by region</h2>
         \(timeline())
         <h2>Implied annual rates</h2>
@@ -40,6 +42,8 @@ struct HTMLReport {
         \(deadlineTable())
         <h2>Comparison</h2>
         \(comparisonTable())
+        <h2>Annual rates by family</h2>
+        \(rateTable())
         </body>
         </html>
 
@@ -81,32 +85,43 @@ struct HTMLReport {
         return svg.joined(separator: "\n")
     }
 
-    /// Horizontal bars: the annual rate of every target compared as a rate, grouped by indicator.
+    /// Horizontal bars: the annual rate of every target with one, grouped by indicator family
+    /// (highest first within each), as `ptt compare` ranks them.
     func rateChart() -> String {
-        let rated = comparison.filter { $0.measure == "annual rate" && $0.target.impliedAnnualRate != nil }
+        let rated = zip(rates.targets, rates.ranks).filter { $0.0.impliedAnnualRate != nil }
         guard !rated.isEmpty else { return "<p>No targets with an annual rate to compare.</p>" }
-        let maxRate = max(0.01, rated.map { abs($0.target.impliedAnnualRate!) }.max()!)
+        let maxRate = max(0.01, rated.map { abs($0.0.impliedAnnualRate!) }.max()!)
         let left = 420.0, width = 1100.0, barHeight = 20.0, gap = 6.0
         var svg: [String] = []
         var y = 10.0
-        var lastKey = ""
-        for r in rated {
-            if r.target.indicatorKey != lastKey {
-                lastKey = r.target.indicatorKey
+        var lastFamily = ""
+        for (target, rank) in rated {
+            if rank.family != lastFamily {
+                lastFamily = rank.family
                 y += 8
-                svg.append("<text x=\"0\" y=\"\(y + 12)\" font-weight=\"bold\">\(escape(r.target.indicatorName))</text>")
+                svg.append("<text class=\"family\" x=\"0\" y=\"\(y + 12)\" font-weight=\"bold\">\(escape(rank.familyName))</text>")
                 y += barHeight
             }
-            let rate = r.target.impliedAnnualRate!
+            let rate = target.impliedAnnualRate!
             let w = (width - left - 120) * abs(rate) / maxRate
-            let colour = r.target.rateBasis == "stated" ? "#2874a6" : "#27ae60"
-            svg.append("<text x=\"\(left - 10)\" y=\"\(y + 14)\" text-anchor=\"end\">\(escape("\(r.target.regionPath ?? "—") · \(r.target.targetText)"))</text>")
-            svg.append("<rect class=\"bar\" x=\"\(left)\" y=\"\(y)\" width=\"\(w)\" height=\"\(barHeight)\" fill=\"\(colour)\"/>")
+            let colour = target.rateBasis == "stated" ? "#2874a6" : "#27ae60"
+            let label = "\(target.regionPath ?? "—") · \(target.indicatorName) \(target.targetText)"
+            svg.append("<text x=\"\(left - 10)\" y=\"\(y + 14)\" text-anchor=\"end\">\(escape(label))</text>")
+            svg.append("<rect class=\"bar\" x=\"\(left)\" y=\"\(y)\" width=\"\(w)\" height=\"\(barHeight)\" fill=\"\(colour)\" data-rate=\"\(rate)\" data-target=\"\(target.id)\"><title>\(escape("\(label): \(Cell.rate(rate)), rank \(rank.rank) of \(rank.peers)"))</title></rect>")
             svg.append("<text x=\"\(left + w + 6)\" y=\"\(y + 14)\">\(escape(Cell.rate(rate)))</text>")
             y += barHeight + gap
         }
         return "<svg class=\"rates\" width=\"\(Int(width))\" height=\"\(Int(y + 10))\" role=\"img\" aria-label=\"Implied annual rates\">\n"
-            + svg.joined(separator: "\n") + "\n</svg>\n<p>Green: implied by a multiple or cumulative growth; blue: annual rate as stated.</p>"
+            + svg.joined(separator: "\n") + "\n</svg>\n<p>Green: implied by a multiple or cumulative growth; blue: annual rate as stated. "
+            + "Rates are ranked within a family of indicators (indicator_families).</p>"
+    }
+
+    func rateTable() -> String {
+        table(FamilyRateList.headers, zip(rates.targets, rates.ranks).map { t, rank in
+            [rank.familyName, t.regionPath ?? "—", t.indicatorName, t.targetText,
+             [t.baseYear.map(String.init), t.deadlineYear.map(String.init)].map { $0 ?? "?" }.joined(separator: " → "),
+             Cell.rate(t.impliedAnnualRate), "\(rank.rank) of \(rank.peers)", Cell.source(title: t.firstTitle, date: t.firstPublishedOn)]
+        })
     }
 
     func deadlineTable() -> String {

@@ -5,7 +5,7 @@ import Store
 
 /// `ptt ingest PATH… [--manifest CSV] [--jobs N] [--reextract]`: read policy texts, extract
 /// commitments, store both.
-struct IngestCommand: ParsableCommand {
+struct IngestCommand: ParsableCommand, WorkedExamples {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
         abstract: "Store documents and the commitments extracted from them.",
@@ -14,9 +14,18 @@ struct IngestCommand: ParsableCommand {
             own transaction; documents already stored with the same text and extractor version
             are skipped; documents missing from the input are kept. Exits with status 1 if any
             file failed (everything else is committed) or the connection was lost (run the same
-            command again to finish).
+            command again to finish). Several ingests may write to one database at once, from
+            one machine or many, on disjoint or overlapping shards of a crawl: they end in the
+            state one run would leave (docs/scale.md).
             """
     )
+
+    static let examples = """
+          $ ptt ingest --manifest examples/manifest.csv
+          ingested 4 files: 4 new, 0 unchanged, 0 updated, 0 failed
+          $ ptt ingest crawl/2023/ --manifest crawl/manifest.csv --jobs 4
+          $ ptt ingest --manifest shard-03.csv --jobs 2 --database-url postgresql://ptt@db.example.org/policy
+        """
 
     @Argument(help: "Files or directories to ingest (default with --manifest: the files it lists).")
     var paths: [String] = []

@@ -2,18 +2,20 @@ import ArgumentParser
 import Store
 
 /// `ptt regions QUERY`: look a region up in the gazetteer.
-struct Regions: ParsableCommand {
+struct Regions: ParsableCommand, WorkedExamples {
     static let configuration = CommandConfiguration(
         abstract: "Look up regions by name, short name or code; lists every match when a name is ambiguous.",
         discussion: """
-            Exact matches first; when there are none, names containing the query. Example:
-
-              $ ptt regions 朝阳区
-              code    level   path                      targets
-              110105  county  北京市 › 朝阳区           0
-              220104  county  吉林省 › 长春市 › 朝阳区  0
-              2 regions match 朝阳区: give the code to --region.
+            Exact matches first; when there are none, names containing the query.
             """)
+
+    static let examples = """
+          $ ptt regions 朝阳区
+          code    level   path                      targets
+          110105  county  北京市 › 朝阳区           0
+          220104  county  吉林省 › 长春市 › 朝阳区  0
+          2 regions match 朝阳区: give the code to --region.
+        """
 
     @Argument(help: "A name (松阳县), short name (松阳), code (331124) or part of a name.")
     var query: String

@@ -1,22 +1,22 @@
+import Ingest
 import ArgumentParser
 import Store
 
 /// `ptt show ID`: one target with every mention and its revision history.
-struct Show: ParsableCommand {
+struct Show: ParsableCommand, WorkedExamples {
     static let configuration = CommandConfiguration(
-        abstract: "Show one target: every mention with its quote, document and date, and the revisions.",
-        discussion: """
-            Example:
+        abstract: "Show one target: every mention with its quote, document and date, and the revisions.")
 
-              $ ptt show 1
-              Target 1: 浙江省 规模以上工业增加值 3万亿元 by 2025
-              …
-              mentions (2)
-                2021-06-10  浙江省制造业高质量发展“十四五”规划  规模以上工业增加值达到2.8万亿元
-                2023-09-20  浙江省制造业“十四五”规划中期评估通报  规模以上工业增加值达到3万亿元
-              revisions (1)
-                2023-09-20  2.8万亿元 → 3万亿元  浙江省制造业“十四五”规划中期评估通报
-            """)
+    static let examples = """
+          $ ptt show 1
+          Target 1: 浙江省 规模以上工业增加值 3万亿元 by 2025
+          …
+          mentions (2)
+            2021-06-10  浙江省制造业高质量发展“十四五”规划  规模以上工业增加值达到2.8万亿元
+            2023-09-20  浙江省制造业“十四五”规划中期评估通报  规模以上工业增加值达到3万亿元
+          revisions (1)
+            2023-09-20  2.8万亿元 → 3万亿元  浙江省制造业“十四五”规划中期评估通报
+        """
 
     @Argument(help: "The target's id (the last column of `ptt deadlines`).")
     var id: Int
@@ -52,7 +52,8 @@ struct TargetDetailReport {
             return JSON.object(TargetJSON.fields(t) + [
                 ("mentions", .array(mentions.map { m in
                     .object([("document_id", .int(m.documentID)), ("title", .string(m.title)), ("source", .string(m.source)),
-                             ("published_on", .string(m.publishedOn?.description)), ("quote", .string(m.quote))])
+                             ("published_on", .string(m.publishedOn?.description)), ("quote", .string(m.quote)),
+                             ("quote_normalized", .string(DisplayText.of(m.quote)))])
                 })),
                 ("revisions", .array(revisions.map { v in
                     .object([("document_id", .int(v.documentID)), ("title", .string(v.title)),
@@ -70,7 +71,12 @@ struct TargetDetailReport {
             ]
             lines += alignedTable(facts.map { [$0.0, $0.1] }, indent: "  ")
             lines.append("mentions (\(mentions.count))")
-            lines += alignedTable(mentions.map { [Cell.day($0.publishedOn), $0.title ?? $0.source, $0.quote] }, indent: "  ")
+            // The quote exactly as written; below it, when they differ, as reports show it.
+            lines += alignedTable(mentions.flatMap { m in
+                let shown = DisplayText.of(m.quote)
+                return [[Cell.day(m.publishedOn), m.title ?? m.source, m.quote]]
+                    + (shown == m.quote ? [] : [["", "normalized", shown]])
+            }, indent: "  ")
             lines.append("revisions (\(revisions.count))")
             lines += alignedTable(revisions.map { [Cell.day($0.publishedOn), "\($0.old) → \($0.new)", $0.title ?? ""] }, indent: "  ")
             return lines.joined(separator: "\n")

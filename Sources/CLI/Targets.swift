@@ -2,17 +2,19 @@ import ArgumentParser
 import Store
 
 /// `ptt targets`: every stored target, filtered and searched.
-struct Targets: ParsableCommand {
+struct Targets: ParsableCommand, WorkedExamples {
     static let configuration = CommandConfiguration(
         abstract: "List targets (dated or not), filtered by region, year, kind, indicator or quote text.",
         discussion: """
-            Reads the `target_report` view. Example:
-
-              $ ptt targets --region 松阳县 --search 翻一番
-              id  deadline  region                    indicator           target        kind      firmness  sources
-              8   2025      浙江省 › 丽水市 › 松阳县  规模以上工业增加值  ×2 from 2020  multiple  力争      1
-              …
+            Reads the `target_report` view.
             """)
+
+    static let examples = """
+          $ ptt targets --region 松阳县 --search 翻一番
+          id  deadline  region                    indicator           target        kind      firmness  sources
+          8   2025      浙江省 › 丽水市 › 松阳县  规模以上工业增加值  ×2 from 2020  multiple  力争      1
+          …
+        """
 
     @OptionGroup var filters: ReportFilterOptions
 

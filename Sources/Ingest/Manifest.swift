@@ -125,6 +125,8 @@ public struct ManifestReader {
     private let dateColumn: Int?
     private let regionColumn: Int?
     private let titleColumn: Int?
+    /// How many fields the header has: every row must have as many (RFC 4180).
+    private let columns: Int
 
     /// Opens the manifest at `path` and reads its header.
     public init(contentsOf path: String) throws(IngestError) {
@@ -141,9 +143,12 @@ public struct ManifestReader {
         self.records = records
         self.folder = folder
         self.source = source
-        guard let header = try ManifestReader.fields(of: self.records.next(), source: source) else {
+        let first = self.records.next()
+        if let first { try ManifestReader.check(first, source: source) }
+        guard let header = try ManifestReader.fields(of: first, source: source) else {
             throw IngestError(file: source, message: "the manifest is empty")
         }
+        self.columns = header.count
         let names = header.map { $0.trimmingSpaces.lowercased() }
         guard let fileColumn = names.firstIndex(of: "file") else {
             throw IngestError(file: source, line: 1, message: "the manifest has no 'file' column")
@@ -180,6 +185,14 @@ public struct ManifestReader {
     }
 
     private func entry(_ record: CSVRecords.Record) throws(IngestError) -> Manifest.Entry? {
+        try ManifestReader.check(record, source: source)
+        if record.fields.count != columns {
+            let has = record.fields.count
+            throw IngestError(
+                file: source, line: record.line,
+                message: "the row has \(has) field\(has == 1 ? "" : "s"), the header \(columns) "
+                    + "(a comma inside a field needs the field in quotes: \"a,b\")")
+        }
         guard let row = try ManifestReader.fields(of: record, source: source) else { return nil }
         func field(_ column: Int?) -> String? {
             guard let column, column < row.count else { return nil }
@@ -203,6 +216,26 @@ public struct ManifestReader {
         return Manifest.Entry(file: file, path: path, hints: hints)
     }
 
+    /// Refuses a record the CSV reader could only guess at: a quote left open, or text after a
+    /// closing quote.
+    private static func check(_ record: CSVRecords.Record, source: String) throws(IngestError) {
+        guard let problem = record.problem else { return }
+        switch problem {
+        case .unterminatedQuote(let line, let column):
+            throw IngestError(
+                file: source, line: line, column: column,
+                message: "the quote opened here is never closed (a quote inside a quoted field is written \"\")")
+        case .textAfterQuote(let line, let column):
+            throw IngestError(
+                file: source, line: line, column: column,
+                message: "text after a closing quote (a quote inside a quoted field is written \"\")")
+        case .quoteInField(let line, let column):
+            throw IngestError(
+                file: source, line: line, column: column,
+                message: "a quote inside a field that does not start with one (quote the whole field: \"a \"\"b\"\"\")")
+        }
+    }
+
     /// A record's fields as text (nil for no record, `[]` for a blank line).
     private static func fields(of record: CSVRecords.Record?, source: String) throws(IngestError) -> [String]? {
         guard let record else { return nil }
@@ -219,6 +252,8 @@ public struct ManifestReader {
 
 /// RFC 4180 records from a byte stream: quoted fields may hold commas, line breaks and doubled
 /// quotes; a line break is LF, CR LF or CR; blank lines are skipped; a leading BOM is dropped.
+/// A record that breaks the format (a quote never closed, text after a closing quote, a quote in
+/// the middle of an unquoted field) carries a `problem` saying where.
 struct CSVRecords {
     struct Record {
         var fields: [[UInt8]]
@@ -226,6 +261,19 @@ struct CSVRecords {
         var line: Int
         /// Byte offset the record starts at.
         var offset: Int
+        /// The first break of RFC 4180 in the record, nil when none.
+        var problem: Problem? = nil
+    }
+
+    /// Where a record breaks RFC 4180: 1-based line and column (in bytes) of the offending quote
+    /// or character.
+    enum Problem: Equatable {
+        /// A quoted field that runs to the end of the input.
+        case unterminatedQuote(line: Int, column: Int)
+        /// `"a"b`: something other than a comma or line break after a closing quote.
+        case textAfterQuote(line: Int, column: Int)
+        /// `a"b`: a quote in a field that did not start with one.
+        case quoteInField(line: Int, column: Int)
     }
 
     private var stream: ByteStream
@@ -248,16 +296,24 @@ struct CSVRecords {
         while true {
             guard stream.peek() != nil else { return nil }
             let (line, offset) = (stream.line, stream.offset)
-            let fields = readFields()
-            if fields.count == 1 && fields[0].isEmpty { continue }  // blank line
-            return Record(fields: fields, line: line, offset: offset)
+            var problem: Problem?
+            let fields = readFields(&problem)
+            if fields.count == 1 && fields[0].isEmpty && problem == nil { continue }  // blank line
+            return Record(fields: fields, line: line, offset: offset, problem: problem)
         }
     }
 
-    private mutating func readFields() -> [[UInt8]] {
+    /// 1-based line and column (in characters) of the byte just read.
+    private var place: (line: Int, column: Int) { (stream.line, stream.column) }
+
+    private mutating func readFields(_ problem: inout Problem?) -> [[UInt8]] {
         var fields: [[UInt8]] = []
         var field: [UInt8] = []
         var quoted = false
+        /// Whether the field began with a quote (and has been closed since, when not `quoted`).
+        var wasQuoted = false
+        var opened = (line: 0, column: 0)
+        func note(_ p: Problem) { if problem == nil { problem = p } }
         while let c = stream.next() {
             if quoted {
                 if c == UInt8(ascii: "\"") {
@@ -271,17 +327,28 @@ struct CSVRecords {
                     field.append(c)
                 }
             } else if c == UInt8(ascii: "\"") {
-                quoted = true
+                if field.isEmpty && !wasQuoted {
+                    quoted = true
+                    wasQuoted = true
+                    opened = place
+                } else {
+                    note(wasQuoted ? .textAfterQuote(line: place.line, column: place.column)
+                        : .quoteInField(line: place.line, column: place.column))
+                    field.append(c)
+                }
             } else if c == UInt8(ascii: ",") {
                 fields.append(field)
                 field = []
+                wasQuoted = false
             } else if c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") {
                 if c == UInt8(ascii: "\r") && stream.peek() == UInt8(ascii: "\n") { _ = stream.next() }
                 break
             } else {
+                if wasQuoted { note(.textAfterQuote(line: place.line, column: place.column)) }
                 field.append(c)
             }
         }
+        if quoted { problem = .unterminatedQuote(line: opened.line, column: opened.column) }
         fields.append(field)
         return fields
     }
@@ -322,10 +389,18 @@ final class ByteStream {
         return buffer[position]
     }
 
+    /// 1-based column, in characters, of the byte `next()` returned last (0 after a line break).
+    private(set) var column = 0
+
     func next() -> UInt8? {
         guard let c = peek() else { return nil }
         position += 1
-        if c == UInt8(ascii: "\n") || (c == UInt8(ascii: "\r") && peek() != UInt8(ascii: "\n")) { line += 1 }
+        if c == UInt8(ascii: "\n") || c == UInt8(ascii: "\r") {
+            column = 0
+            if c == UInt8(ascii: "\n") || peek() != UInt8(ascii: "\n") { line += 1 }
+        } else if c & 0xC0 != 0x80 {
+            column += 1
+        }
         return c
     }
 

@@ -13,6 +13,30 @@ public struct ComparisonRow: Sendable, Hashable {
     public var regionsSharing: Int
     /// Why the target is not compared, or what was assumed (the base year); empty when nothing.
     public var note: String
+    /// For a row of the family listing (`Connection.familyRates`), its rank in its family; nil
+    /// for a row ranked within its indicator.
+    public var family: FamilyRank? = nil
+
+    /// A target of the family listing: its annual rate ranked within its family.
+    public init(target: TargetSummary, family: FamilyRank) {
+        self.target = target
+        self.measure = "annual rate"
+        self.rank = nil  // its rank within the indicator is not computed: see `family`
+        self.regionsSharing = family.regions
+        self.note = ""
+        self.family = family
+    }
+
+    init(
+        target: TargetSummary, measure: String?, levelInBaseUnit: Double?, rank: Int?, regionsSharing: Int, note: String
+    ) {
+        self.target = target
+        self.measure = measure
+        self.levelInBaseUnit = levelInBaseUnit
+        self.rank = rank
+        self.regionsSharing = regionsSharing
+        self.note = note
+    }
 }
 
 /// A region found by name, short name or code: a row of the `region_paths` view.

@@ -2,14 +2,16 @@ import Ingest
 
 extension Connection {
     /// Targets `filter` selects, from the `target_report` view: by deadline (undated last),
-    /// region path, indicator.
+    /// region path, indicator, then the rest of the target's identity, so the order does not
+    /// depend on the ids (which follow the order ingests committed in): two databases holding the
+    /// same targets list them in the same order.
     public func targets(_ filter: TargetFilter = TargetFilter()) throws -> [TargetSummary] {
         try execute(
             """
             SELECT \(unsafeSQL: TargetSummary.columns) FROM target_report r
             WHERE \(fragment: filter.condition)
             ORDER BY r.deadline_year NULLS LAST, r.region_path NULLS LAST, r.region_code, r.indicator_name, r.kind,
-                r.value, r.id
+                r.value, r.indicator_key, r.unit_family, r.id
             """
         ).rows.map { try TargetSummary(row: $0) }
     }
@@ -246,6 +248,17 @@ extension Connection {
         try streamDeadlineRows(asOf: day, filter: filter, columns: TargetSummary.columns) { row in
             let horizon = Deadline.Horizon(rawValue: try row.decode(0)) ?? .upcoming
             try body(Deadline(horizon: horizon, target: try TargetSummary(row: row, from: 1)))
+        }
+    }
+
+    /// Like `streamDeadlines`, every column read in place from the server's result
+    /// (`TargetRow`): what the JSON report writes, without a `TargetSummary` per row.
+    @discardableResult
+    public func streamDeadlineTargets(
+        asOf day: Day, filter: TargetFilter = TargetFilter(), _ body: (TargetRow) throws -> Void
+    ) throws -> Int {
+        try streamDeadlineRows(asOf: day, filter: filter, columns: TargetSummary.columns) { row in
+            try body(TargetRow(row: row))
         }
     }
 

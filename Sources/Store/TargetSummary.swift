@@ -12,7 +12,8 @@ public struct TargetSummary: Sendable, Hashable {
     public var regionPath: String?
     public var regionLevel: String?
     public var indicatorKey: String
-    /// The vocabulary's name for the indicator (规模以上工业增加值 for 规上工业增加值), else as written.
+    /// The vocabulary's name for the indicator (规模以上工业增加值 for 规上工业增加值), else as
+    /// written, through `DisplayText` (normalized, simplified).
     public var indicatorName: String
     /// The indicator as the latest document wrote it.
     public var indicator: String
@@ -36,7 +37,8 @@ public struct TargetSummary: Sendable, Hashable {
     public var impliedAnnualRate: Double?
     /// `stated` (an annual rate as written) or `implied`.
     public var rateBasis: String?
-    /// The target in words: ×2 from 2020, ≥2000亿元, 6%左右 a year, 基本建成全球先进制造业基地.
+    /// The target in words: ×2 from 2020, ≥2000亿元, 6%左右 a year, 基本建成全球先进制造业基地;
+    /// a milestone's quote as `DisplayText` shows it (normalized, simplified: no pinyin residue).
     public var targetText: String
     /// How many documents state the target.
     public var sources: Int
@@ -63,7 +65,7 @@ public struct TargetSummary: Sendable, Hashable {
         regionPath = try row.decode(c + 3)
         regionLevel = try row.decode(c + 4)
         indicatorKey = try row.decode(c + 5)
-        indicatorName = try row.decode(c + 6)
+        indicatorName = DisplayText.of(try row.decode(c + 6))
         indicator = try row.decode(c + 7)
         kind = try row.decode(c + 8)
         unitFamily = try row.decode(c + 9)
@@ -80,7 +82,8 @@ public struct TargetSummary: Sendable, Hashable {
         years = try row.decode(c + 20)
         impliedAnnualRate = try row.decode(c + 21)
         rateBasis = try row.decode(c + 22)
-        targetText = try row.decode(c + 23)
+        // What a report shows: normalized and simplified (the view holds the quote as written).
+        targetText = DisplayText.of(try row.decode(c + 23))
         sources = try row.decode(c + 24)
         mentions = try row.decode(c + 25)
         firstTitle = try row.decode(c + 26)

@@ -119,6 +119,35 @@ import Testing
         }
     }
 
+    @Test func aManifestThatDoesNotParseNamesItsLineAndNothingIsIngested() throws {
+        try PTTBinary.withHome("bad-manifest") { ptt in
+            let dir = ptt.home + "/docs"
+            try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            for name in ["ok.txt", "unbalanced.txt"] {
+                try "到2025年，全县规上工业增加值增长8%以上。".write(toFile: dir + "/" + name, atomically: true, encoding: .utf8)
+            }
+            let cases: [(String, String)] = [
+                ("file,published_on\nok.txt,2020-01-01\n\"unbalanced.txt,2020-01-01\n",
+                 "manifest.csv:3:1  the quote opened here is never closed"),
+                ("file,published_on\nok.txt,2020-01-01\nunbalanced.txt,2020-01-01,松阳县\n",
+                 "manifest.csv:3  the row has 3 fields, the header 2"),
+            ]
+            #expect(try ptt.run("db", "migrate").status == 0)
+            for (text, message) in cases {
+                try text.write(toFile: dir + "/manifest.csv", atomically: true, encoding: .utf8)
+                let result = try ptt.run("ingest", "--manifest", dir + "/manifest.csv")
+                #expect(result.status == 1)
+                #expect(result.stderr.contains(message), "\(result.stderr)")
+                #expect(!result.stderr.contains("cannot read"))
+                // Also with paths given: the manifest is checked before any file is read.
+                let withPaths = try ptt.run("ingest", dir, "--manifest", dir + "/manifest.csv")
+                #expect(withPaths.status == 1)
+                #expect(withPaths.stderr.contains(message), "\(withPaths.stderr)")
+            }
+            #expect(try ptt.query("SELECT count(*) FROM documents") == "0")
+        }
+    }
+
     @Test func hostileFileNamesAndManifestValuesAreData() throws {
         try PTTBinary.withHome("hostile") { ptt in
             let dir = ptt.home + "/docs"

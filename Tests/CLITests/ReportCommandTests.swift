@@ -49,6 +49,14 @@ import Testing
             #expect(twoPerIndicator.contains("… more: ptt compare --key gdp --all"))
             #expect(!(try ptt.run("compare", "--limit", "3").stdout.contains("--key gdp --all")))
 
+            // Whole-report JSON is streamed from the server's bytes: the same document, byte for
+            // byte, as the one built from each target's summary (the --limit path).
+            let streamed = try ptt.run("deadlines", "--as-of", "2025-06-01", "--format", "json")
+            let built = try ptt.run("deadlines", "--as-of", "2025-06-01", "--format", "json", "--limit", "1000")
+            #expect(streamed.stdout == built.stdout)
+            #expect(streamed.stdout.hasPrefix("{\"as_of\":\"2025-06-01\",\"deadlines\":[{\"horizon\":"))
+            #expect(try JSONSerialization.jsonObject(with: Data(streamed.stdout.utf8)) is [String: Any])
+
             // --region includes everything under it; --within counts from the as-of year.
             let songyang = try ptt.run("deadlines", "--as-of", "2024-01-01", "--region", "丽水市", "--within", "1y", "--format", "csv")
             let regions = Set(try CSVParser.parse(songyang.stdout).dropFirst().map { $0[3] })
@@ -60,12 +68,20 @@ import Testing
             // Views and CLI agree: the rates and ranks compare prints are compare_targets' own.
             let json = try ptt.run("compare", "--format", "json").stdout
             let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
-            let cli = rows.map { row in
+            let cli = rows.filter { $0["compared_in"] as? String == "indicator" }.map { row in
                 "\(row["target_id"]!)|\((row["implied_annual_rate"] as? Double).map { String(format: "%.4f", $0) } ?? "")|\(row["rank"] as? Int ?? 0)"
             }.sorted()
             let sql = try ptt.query(
                 "SELECT string_agg(concat_ws('|', id, coalesce(to_char(implied_annual_rate, 'FM0.0000'), ''), coalesce(rank, 0)), E'\\n') FROM compare_targets WHERE regions_sharing >= 2")
             #expect(cli == sql.split(separator: "\n").map(String.init).sorted())
+            // The family listing's ranks are compare_families' own.
+            let familyCLI = rows.filter { $0["compared_in"] as? String == "family" }.map { row in
+                "\(row["target_id"]!)|\(row["family"]!)|\(row["family_rank"]!)|\(row["family_peers"]!)"
+            }.sorted()
+            let familySQL = try ptt.query(
+                "SELECT string_agg(concat_ws('|', id, family, family_rank, family_peers), E'\\n') FROM compare_families WHERE measure = 'annual rate'")
+            #expect(familyCLI == familySQL.split(separator: "\n").map(String.init).sorted())
+            #expect(familyCLI.count == 8)
             let rates = try ptt.query(
                 "SELECT string_agg(round(implied_annual_rate::numeric, 3)::text, ',' ORDER BY id) FROM target_report WHERE kind = 'multiple'")
             #expect(rates == "0.149,0.149,0.149,0.189")  // ×2 in 5 years, and in 4 years
@@ -96,10 +112,10 @@ import Testing
             // The HTML page: both charts, the tables, nothing from the network.
             let page = ptt.home + "/report.html"
             let report = try ptt.run("report", "--html", page, "--as-of", "2025-06-01")
-            #expect(report.stdout == "wrote \(page): 13 deadlines, 10 compared targets\n")
+            #expect(report.stdout == "wrote \(page): 12 deadlines, 8 annual rates ranked in 3 families, 10 targets of indicators two regions or more share\n")
             let html = try String(contentsOfFile: page, encoding: .utf8)
             #expect(html.contains("<svg class=\"timeline\""))
-            #expect(html.components(separatedBy: "<circle ").count - 1 == 13)
+            #expect(html.components(separatedBy: "<circle ").count - 1 == 12)
             #expect(html.contains("<svg class=\"rates\""))
             #expect(html.contains("<rect class=\"bar\""))
             #expect(html.contains("<td>基本建成全球先进制造业基地</td>"))
@@ -113,9 +129,16 @@ import Testing
         ptt.environment = ["NO_COLOR": "1"]
         let help = try ptt.run("deadlines", "--help")
         #expect(!help.stdout.contains("\u{1B}["))
-        for command in ["deadlines", "compare", "targets", "show", "regions", "export", "report"] {
-            let help = try ptt.run(command, "--help").stdout
-            #expect(help.contains("$ ptt \(command)"), "\(command) --help has a worked example")
+        // Each command's help ends with a worked example, after its options.
+        for command in ["deadlines", "compare", "targets", "show", "regions", "export", "report", "ingest", "extract", "db"] {
+            for form in [[command, "--help"], ["help", command], [command, "-h"]] {
+                let help = try ptt.run(form)
+                #expect(help.status == 0)
+                let options = try #require(help.stdout.range(of: "-h, --help"), "\(form)")
+                let examples = try #require(help.stdout.range(of: "\nEXAMPLES:\n  $ ptt \(command)"), "\(form) has a worked example")
+                #expect(options.upperBound < examples.lowerBound, "\(form): the examples come after the options")
+                #expect(!help.stdout[..<options.lowerBound].contains("$ ptt"), "\(form): no example before the options")
+            }
         }
     }
 }

@@ -53,6 +53,59 @@ struct ManifestTests {
         } throws: { ($0 as? IngestError)?.line == 2 }
     }
 
+    /// A manifest that breaks RFC 4180, and where and why it is refused.
+    struct Malformed: CustomTestStringConvertible, Sendable {
+        var name: String
+        var text: String
+        var line: Int
+        var column: Int?
+        var message: String
+        var testDescription: String { name }
+    }
+
+    static let malformed: [Malformed] = [
+        Malformed(
+            name: "a quote never closed (the rows after it would be read as one field)",
+            text: "file,published_on\na.txt,2020-01-01\n\"unbalanced.txt,2020-01-01\nb.txt,2021-01-01\n",
+            line: 3, column: 1, message: "the quote opened here is never closed"),
+        Malformed(
+            name: "a quote never closed, in the last field",
+            text: "file,title\n\"a.txt\",\"规划\n", line: 2, column: 9, message: "the quote opened here is never closed"),
+        Malformed(
+            name: "text after a closing quote", text: "file,title\n\"a.txt\"x,t\n", line: 2, column: 8,
+            message: "text after a closing quote"),
+        Malformed(
+            name: "a quote inside an unquoted field", text: "file,title\na.txt,他说\"好\"\n", line: 2, column: 9,
+            message: "a quote inside a field that does not start with one"),
+        Malformed(
+            name: "more fields than the header", text: "file,published_on\na.txt,2020-01-01,松阳县\n", line: 2,
+            message: "the row has 3 fields, the header 2"),
+        Malformed(
+            name: "fewer fields than the header", text: "file,published_on,title\na.txt,2020-01-01,x\nb.txt\n", line: 3,
+            message: "the row has 1 field, the header 3"),
+        Malformed(
+            name: "an unclosed quote in the header", text: "\"file,title\na.txt,x\n", line: 1, column: 1,
+            message: "the quote opened here is never closed"),
+    ]
+
+    @Test(arguments: malformed)
+    func malformedManifestIsRefusedWithItsLine(_ c: Malformed) {
+        #expect {
+            _ = try Manifest(text: c.text, source: "m.csv")
+        } throws: { error in
+            guard let error = error as? IngestError else { return false }
+            return error.file == "m.csv" && error.line == c.line && error.column == c.column
+                && error.message.hasPrefix(c.message)
+        }
+        // The index the ingest builds refuses it too, before anything is read.
+        #expect(throws: IngestError.self) { _ = try ManifestIndex(text: c.text) }
+    }
+
+    @Test func aQuotedFieldOverSeveralLinesIsNotAnError() throws {
+        let m = try Manifest(text: "file,title\na.txt,\"第一行\n第二行\"\nb.txt,\"\"\"引号\"\"\"\n")
+        #expect(m.entries.map(\.hints.title) == ["第一行\n第二行", "\"引号\""])
+    }
+
     @Test func loadsTheSharedCorpusManifest() throws {
         let path = "/work/shared/corpus/seeds.manifest.csv"
         guard let m = try? Manifest(contentsOf: path) else { return }  // corpus not mounted
