@@ -97,6 +97,8 @@ extension ExtractionRun {
         for (n, q) in qs.enumerated() {
             let end = q.range.upperBound
             if end < clause.upperBound, t[end] == "的" || t[end] == "级" { continue }
+            // 超50亿美元项目, 亿元以上企业: a threshold that describes the noun after it.
+            if end < clause.upperBound, Vocabulary.describedNouns.match(t, at: end, limit: clause.upperBound) != nil { continue }
             // 提出3项指标, 20项主要指标: the plan's own apparatus is counted, not a target.
             if q.unitClass == .countable, let w = Vocabulary.notIndicators.match(t, at: end, limit: clause.upperBound),
                 end + w.length == clause.upperBound || !t[end + w.length].isHan
@@ -146,7 +148,8 @@ extension ExtractionRun {
                 indicator = segStart..<verbStart
                 switch v.value {
                 case .growth:
-                    kind = q.unitClass == .percent ? .growth : (q.unitClass == .countable ? .count : .level)
+                    // 增长6%, 提高1岁, 年均增长1万元: an increase by; 新增1000家: a count.
+                    kind = q.unitClass == .countable ? .count : .growth
                 case .reduction:
                     kind = .reduction
                 case .level(let qual):
@@ -166,6 +169,9 @@ extension ExtractionRun {
                         indicator = (named.lowerBound + v.length)..<named.upperBound
                     }
                 }
+                // 全员劳动生产率年均增长1万元、从目前的14.4万元增加到20万元: the clause's own last
+                // indicator before the previous clause's.
+                if trim(indicator).isEmpty, let p = previous, let name = p.names.last { indicator = name }
                 if trim(indicator).isEmpty, let s = previousSubject { indicator = s }
             } else if q.range.lowerBound > segStart, t[q.range.lowerBound - 1] == "等" {
                 indicator = q.range.upperBound..<nextStart

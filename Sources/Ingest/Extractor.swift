@@ -121,7 +121,15 @@ struct ExtractionRun {
                 if case .year(let y) = m.kind { year = y }
             }
         }
-        if year == nil { year = TimeExpressions.documentYear(in: document.text) }
+        let textYear = TimeExpressions.documentYear(in: document.text)
+        if year == nil { year = textYear }
+        // A work report delivered in December speaks of the coming year (2023年主要预期目标 in a
+        // text of 2022-12-28): that year is the document's, and the current one's figures are results.
+        if let y = year, let published = document.facts.publishedOn, published.year == y, published.month >= 11,
+            textYear == y + 1
+        {
+            year = y + 1
+        }
         docYear = year
         if let y = year, let published = document.facts.publishedOn, published.year == y, published.month >= 11 {
             fromNowStart = y + 1

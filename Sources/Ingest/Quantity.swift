@@ -41,7 +41,7 @@ public enum QuantityReader {
             ("平方公里", .measure), ("平方米", .measure), ("公里", .measure), ("千米", .measure),
             ("吨", .measure), ("吨标准煤", .measure), ("千瓦", .measure), ("千瓦时", .measure),
             ("标箱", .measure), ("人次", .measure), ("岁", .measure), ("立方米", .measure),
-            ("头", .measure), ("斤", .measure), ("公斤", .measure), ("床", .measure), ("张", .measure),
+            ("头", .measure), ("斤", .measure), ("公斤", .measure), ("床", .countable), ("张", .countable),
             ("兆瓦", .measure), ("吉瓦", .measure), ("标准箱", .measure), ("TEU", .measure),
             ("万人次", .measure),
         ])

@@ -166,4 +166,7 @@ enum Vocabulary {
     /// Nouns of an annual growth rate: 年均增长率超200% is a growth target, not a level (人口自然增长率
     /// 控制在6‰以内 stays a level).
     static let rateNouns = WordTable<Bool>(["年均增长率", "年均增速", "年均增幅", "年均增长速度"].map { ($0, true) })
+
+    /// Nouns a money threshold describes when it runs straight into them (超50亿美元项目, 亿元企业).
+    static let describedNouns = WordTable<Bool>(["项目", "企业", "工程", "大项目", "产业集群"].map { ($0, true) })
 }
