@@ -215,8 +215,7 @@ struct DocumentOutline {
         var s = phrase.lowerBound
         while s < phrase.upperBound, t[s] == "“" || t[s] == "《" || t[s] == " " { s += 1 }
         guard s < phrase.upperBound else { return nil }
-        let window = s..<min(phrase.upperBound, s + 12)
-        guard let m = gazetteer.mentions(in: t[window]).first, m.range.lowerBound == s else { return nil }
+        guard let m = gazetteer.mention(startingAt: s, in: t[s..<phrase.upperBound]) else { return nil }
         // Only a name standing as the heading's subject, before a colon (长沙：未来五年…): a
         // numbered heading about a place (（三）郑州都市圈建设) is still the document's own task.
         let e = m.range.upperBound

@@ -13,10 +13,11 @@ extension ExtractionRun {
 
     /// Reads a sentence that states results.
     mutating func readOutcomes(_ r: Range<Int>, times: [TimeMention], paragraph: inout ParagraphContext) {
-        // 上半年全市GDP增长6.1%: a part of a year says nothing of the year's outcome.
-        if Vocabulary.partYearWords.occurs(in: t, r) { return }
+        // The subject carries to the paragraph's later sentences, whether results are read or not.
         sentenceSubject = RegionResolver(gazetteer: gazetteer).subject(of: t, r, near: issuer)
         if let own = sentenceSubject { paragraph.region = own }
+        // 上半年全市GDP增长6.1%: a part of a year says nothing of the year's outcome.
+        guard readsOutcomes, !Vocabulary.partYearWords.occurs(in: t, r) else { return }
         var ctx = SentenceContext(
             range: r, times: times, paragraphDeadline: nil, isTarget: true,
             region: paragraph.region ?? outline.region ?? issuer)

@@ -10,45 +10,58 @@ public struct Extractor: Sendable {
         self.gazetteer = gazetteer
     }
 
+    /// Commitments only: the sentences of results are not read for outcomes.
     public func extract(from document: Document) -> [Commitment] {
-        extractAll(from: document).commitments
+        var run = ExtractionRun(document: document, gazetteer: gazetteer, readsOutcomes: false)
+        run.run()
+        return Self.withoutRestatements(run.out)
     }
 
-    /// Commitments and reported results (outcomes) of one document, in one pass.
+    /// Commitments and reported results (outcomes) of one document, in one pass; the commitments
+    /// are those `extract(from:)` gives.
     public func extractAll(from document: Document) -> Extraction {
-        var run = ExtractionRun(document: document, gazetteer: gazetteer)
+        var run = ExtractionRun(document: document, gazetteer: gazetteer, readsOutcomes: true)
         run.run()
         return Extraction(commitments: Self.withoutRestatements(run.out), outcomes: Self.withoutRestatements(run.outcomes))
     }
 
-    /// Drops an outcome that restates an earlier one (same region, kind, year and number).
-    static func withoutRestatements(_ all: [Outcome]) -> [Outcome] {
-        var kept: [Outcome] = []
-        for o in all {
-            let restated = kept.contains { k in
-                k.region == o.region && k.kind == o.kind && k.year == o.year && k.value == o.value && k.unit == o.unit
-                    && k.multiplier == o.multiplier && (k.indicator.contains(o.indicator) || o.indicator.contains(k.indicator))
-            }
-            if !restated { kept.append(o) }
-        }
-        return kept
-    }
-
-    /// Drops a commitment that restates an earlier one (a headline and its paragraph, a summary
-    /// and its detail): same region, kind, deadline and number, one indicator inside the other.
-    static func withoutRestatements(_ all: [Commitment]) -> [Commitment] {
-        var kept: [Commitment] = []
+    /// Drops a record that restates an earlier one (a headline and its paragraph, a summary and
+    /// its detail): same kind, year, number and region, one indicator inside the other.
+    /// Milestones are never merged (their wording is all they have).
+    static func withoutRestatements<R: Restatable>(_ all: [R]) -> [R] {
+        var kept: [R] = []
         kept.reserveCapacity(all.count)
         for c in all {
-            let restated = kept.contains { k in
-                k.region == c.region && k.kind == c.kind && k.deadlineYear == c.deadlineYear && k.value == c.value
-                    && k.unit == c.unit && k.multiplier == c.multiplier && c.kind != .milestone
+            let restated = c.kind != .milestone && kept.contains { k in
+                // Cheap fields first; indicators are compared last.
+                k.kind == c.kind && k.restatedYear == c.restatedYear && k.value == c.value && k.multiplier == c.multiplier
+                    && k.unit == c.unit && k.region?.code == c.region?.code
                     && (k.indicator.contains(c.indicator) || c.indicator.contains(k.indicator))
             }
             if !restated { kept.append(c) }
         }
         return kept
     }
+}
+
+/// What `Extractor.withoutRestatements` compares: commitments (by deadline) and outcomes (by year).
+protocol Restatable {
+    var kind: Commitment.Kind { get }
+    /// The deadline of a commitment, the year of an outcome.
+    var restatedYear: Int? { get }
+    var value: Double? { get }
+    var multiplier: Double? { get }
+    var unit: String? { get }
+    var region: Region? { get }
+    var indicator: String { get }
+}
+
+extension Commitment: Restatable {
+    var restatedYear: Int? { deadlineYear }
+}
+
+extension Outcome: Restatable {
+    var restatedYear: Int? { year }
 }
 
 /// Where a line stands in a report: looking back at results, or setting targets.
@@ -110,7 +123,11 @@ struct ExtractionRun {
     }
     func clean(_ r: Range<Int>) -> String { t.string(trim(r)) }
 
-    init(document: Document, gazetteer: Gazetteer) {
+    /// False when only commitments are wanted: result sentences are then skipped, not read.
+    let readsOutcomes: Bool
+
+    init(document: Document, gazetteer: Gazetteer, readsOutcomes: Bool = true) {
+        self.readsOutcomes = readsOutcomes
         doc = document
         t = document.text
         self.gazetteer = gazetteer
@@ -398,6 +415,7 @@ struct ExtractionRun {
             var inherited: ClauseTarget?
             for clause in clauses(of: segment) {
                 if isPastClause(clause, times: sentenceTimes) {
+                    guard readsOutcomes else { continue }
                     var pastCtx = ctx
                     pastCtx.isOutcome = true
                     pastCtx.isTarget = true

@@ -50,10 +50,6 @@ public final class Gazetteer: Sendable {
     /// Names of the nation as a whole: `regions(named:)` answers `.nation` for each.
     static let nationNames: Set<String> = ["中国", "全国", "我国", "中华人民共和国", "国家"]
 
-    /// Words that hold a division's name without naming it (中华人民共和国 holds 共和, 共和县's short
-    /// name): no mention is found inside them.
-    static let hidingWords: [[Unicode.Scalar]] = ["共和国"].map { Array($0.unicodeScalars) }
-
     /// Parses a table with the columns code, name, short_name, level, parent_code, province_code.
     public init(tsv: String) {
         var regions: [Region] = []
@@ -179,35 +175,10 @@ public final class Gazetteer: Sendable {
     public func mentions(in text: ArraySlice<Unicode.Scalar>) -> [RegionMention] {
         var found: [RegionMention] = []
         var i = text.startIndex
-        let end = text.endIndex
-        while i < end {
-            if let hidden = Self.hidingWord(text, at: i) {
-                i += hidden
-                continue
-            }
-            guard var node = trie.child(of: 0, text[i]) else {
-                i += 1
-                continue
-            }
-            var bestEnd = -1
-            var bestNode = -1
-            var j = i + 1
-            while true {
-                if let terminal = trie.terminal(node) {
-                    if terminal.full || !Self.isStopped(text, at: j) {
-                        bestEnd = j
-                        bestNode = node
-                    }
-                }
-                guard j < end, let next = trie.child(of: node, text[j]) else { break }
-                node = next
-                j += 1
-            }
-            if bestEnd > 0, let terminal = trie.terminal(bestNode) {
-                found.append(
-                    RegionMention(
-                        range: i..<bestEnd, candidates: terminal.indices.map { all[$0] }, isFullName: terminal.full))
-                i = bestEnd
+        while i < text.endIndex {
+            if let m = mention(startingAt: i, in: text) {
+                found.append(m)
+                i = m.range.upperBound
             } else {
                 i += 1
             }
@@ -215,14 +186,26 @@ public final class Gazetteer: Sendable {
         return found
     }
 
-    /// Length of the hiding word starting at `i`, if one does.
-    static func hidingWord(_ text: ArraySlice<Unicode.Scalar>, at i: Int) -> Int? {
-        for word in hidingWords where i + word.count <= text.endIndex && text[i] == word[0] {
-            var k = 1
-            while k < word.count && text[i + k] == word[k] { k += 1 }
-            if k == word.count { return word.count }
+    /// The longest division name starting exactly at `i`, under the rules of `mentions(in:)`.
+    public func mention(startingAt i: Int, in text: ArraySlice<Unicode.Scalar>) -> RegionMention? {
+        guard i < text.endIndex, var node = trie.child(of: 0, text[i]) else { return nil }
+        let end = text.endIndex
+        var bestEnd = -1
+        var bestNode = -1
+        var j = i + 1
+        while true {
+            if let terminal = trie.terminal(node) {
+                if terminal.full || !Self.isStopped(text, at: j) {
+                    bestEnd = j
+                    bestNode = node
+                }
+            }
+            guard j < end, let next = trie.child(of: node, text[j]) else { break }
+            node = next
+            j += 1
         }
-        return nil
+        guard bestEnd > 0, let terminal = trie.terminal(bestNode) else { return nil }
+        return RegionMention(range: i..<bestEnd, candidates: terminal.indices.map { all[$0] }, isFullName: terminal.full)
     }
 
     static func isStopped(_ text: ArraySlice<Unicode.Scalar>, at j: Int) -> Bool {

@@ -66,8 +66,7 @@ struct RegionResolver {
                 break
             }
         }
-        let window = i..<min(sentence.upperBound, i + 12)
-        guard !window.isEmpty, let m = gazetteer.mentions(in: t[window]).first, m.range.lowerBound == i,
+        guard let m = gazetteer.mention(startingAt: i, in: t[i..<sentence.upperBound]),
             !Self.isDateline(t, after: m.range.upperBound)
         else { return nil }
         return gazetteer.pick(m.candidates, near: near)

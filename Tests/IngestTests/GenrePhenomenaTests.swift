@@ -271,4 +271,25 @@ struct GenrePhenomenaTests {
         let t = Array("中华人民共和国".unicodeScalars)
         #expect(Gazetteer.shared.mentions(in: t[0..<t.count]).isEmpty)
     }
+
+    /// Reading results for outcomes never changes the commitments.
+    @Test(arguments: annualTargets + structure + notCommitments)
+    func outcomesLeaveCommitmentsAlone(_ c: Case) throws {
+        let hints = DocumentHints(
+            title: c.title, publishedOn: c.published.flatMap { Day(iso: $0) }, publisherRegion: c.publisherRegion)
+        let doc = try TextPipeline().prepare(bytes: Array(c.text.utf8), source: "case.txt", hints: hints)
+        #expect(Extractor().extractAll(from: doc).commitments == Extractor().extract(from: doc))
+    }
+
+    @Test func outcomesOfAReview() throws {
+        let text = "一、2025年工作回顾\n全年地区生产总值增长5.4%，规上工业增加值增长7.2%，高于全国1.2个百分点。\n二、2026年主要目标\n地区生产总值增长5%左右。\n"
+        let doc = try TextPipeline().prepare(
+            bytes: Array(text.utf8), source: "r.txt",
+            hints: DocumentHints(publishedOn: Day(iso: "2026-01-20"), publisherRegion: "湖南省"))
+        let found = Extractor().extractAll(from: doc)
+        #expect(found.outcomes.map(\.indicator) == ["地区生产总值", "规上工业增加值"])
+        #expect(found.outcomes.map(\.year) == [2025, 2025])
+        #expect(found.outcomes.map(\.value) == [5.4, 7.2])
+        #expect(found.commitments.map(\.deadlineYear) == [2026])
+    }
 }
