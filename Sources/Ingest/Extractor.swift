@@ -31,17 +31,33 @@ public struct Extractor: Sendable {
     static func withoutRestatements<R: Restatable>(_ all: [R]) -> [R] {
         var kept: [R] = []
         kept.reserveCapacity(all.count)
+        var buckets: [RestatementBucket: [Int]] = [:]
         for c in all {
-            let restated = c.kind != .milestone && kept.contains { k in
-                // Cheap fields first; indicators are compared last.
-                k.kind == c.kind && k.restatedYear == c.restatedYear && k.value == c.value && k.multiplier == c.multiplier
-                    && k.unit == c.unit && k.region?.code == c.region?.code
+            guard c.kind != .milestone else {
+                kept.append(c)
+                continue
+            }
+            let bucket = RestatementBucket(kind: c.kind, year: c.restatedYear, number: c.value ?? c.multiplier)
+            let restated = buckets[bucket, default: []].contains { i in
+                let k = kept[i]
+                return k.value == c.value && k.multiplier == c.multiplier && k.unit == c.unit
+                    && k.region?.code == c.region?.code
                     && (k.indicator.contains(c.indicator) || c.indicator.contains(k.indicator))
             }
-            if !restated { kept.append(c) }
+            if !restated {
+                buckets[bucket, default: []].append(kept.count)
+                kept.append(c)
+            }
         }
         return kept
     }
+}
+
+/// Records that could restate each other share a bucket: only those are compared.
+struct RestatementBucket: Hashable {
+    var kind: Commitment.Kind
+    var year: Int?
+    var number: Double?
 }
 
 /// What `Extractor.withoutRestatements` compares: commitments (by deadline) and outcomes (by year).
@@ -138,14 +154,18 @@ struct ExtractionRun {
                 if case .year(let y) = m.kind { year = y }
             }
         }
-        let textYear = TimeExpressions.documentYear(in: document.text)
-        if year == nil { year = textYear }
-        // A work report delivered in December speaks of the coming year (2023年主要预期目标 in a
-        // text of 2022-12-28): that year is the document's, and the current one's figures are results.
-        if let y = year, let published = document.facts.publishedOn, published.year == y, published.month >= 11,
-            textYear == y + 1
-        {
-            year = y + 1
+        // The text is read for its year only when the date does not settle it: no date, or a date
+        // in November or December, when a work report speaks of the coming year (2023年主要预期目标
+        // in a text of 2022-12-28: that year is the document's, the current one's figures are results).
+        let published = document.facts.publishedOn
+        let lateInYear = published.map { $0.month >= 11 && $0.year == year } ?? false
+        if year == nil || lateInYear {
+            let textYear = TimeExpressions.documentYear(in: document.text)
+            if year == nil {
+                year = textYear
+            } else if let y = year, textYear == y + 1 {
+                year = y + 1
+            }
         }
         docYear = year
         if let y = year, let published = document.facts.publishedOn, published.year == y, published.month >= 11 {
