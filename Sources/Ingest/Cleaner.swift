@@ -28,6 +28,9 @@ enum Cleaner {
 
         /// The line ends with 。 or ； (a sentence, however short).
         var endsSentence = false
+        /// A line of a table of indicators (指标 | 2025年目标值 | …, and the cells after it): body text
+        /// however short its cells.
+        var isTable = false
         var isParagraph: Bool {
             !isNav && !isBoilerplate
                 && ((han >= 15 && (stops >= 1 || (pauses >= 2 && han >= 30))) || (endsSentence && han >= 8))
@@ -71,7 +74,8 @@ enum Cleaner {
     static func words(_ list: [String]) -> [[Unicode.Scalar]] { list.map { Array($0.unicodeScalars) } }
 
     static func clean(_ text: MappedText) -> Result {
-        let lines = text.lineRanges().map { classify(text.scalars, $0) }
+        var lines = text.lineRanges().map { classify(text.scalars, $0) }
+        markTables(text.scalars, &lines)
         var candidates: [Int] = []
         var inList = false
         var seenParagraph = false
@@ -94,7 +98,7 @@ enum Cleaner {
                 candidates.append(k)
             }
         }
-        let paragraphs = candidates.filter { lines[$0].isParagraph }
+        let paragraphs = candidates.filter { lines[$0].isParagraph || lines[$0].isTable }
         var body = candidates
         if var first = paragraphs.first, let last = paragraphs.last {
             // Headings right above the first paragraph (2024年工作安排) belong to the body; lines
@@ -104,6 +108,25 @@ enum Cleaner {
             body = candidates.filter { $0 >= first && $0 <= last }
         }
         return Result(lines: lines, body: body, firstParagraph: paragraphs.first)
+    }
+
+    /// Marks the blocks of `|`- or tab-separated lines that open with a header naming 指标: a plan's
+    /// table of indicators, whose cells (>6.5 |, 一 |) would otherwise read as page furniture.
+    static func markTables(_ s: [Unicode.Scalar], _ lines: inout [Line]) {
+        func separated(_ line: Line) -> Bool { line.range.contains { s[$0] == "|" || s[$0] == "\t" } }
+        var k = 0
+        while k < lines.count {
+            guard separated(lines[k]), s.contains("指标", in: lines[k].range) else {
+                k += 1
+                continue
+            }
+            while k < lines.count, separated(lines[k]) {
+                lines[k].isTable = true
+                lines[k].isNav = false
+                lines[k].isBoilerplate = false
+                k += 1
+            }
+        }
     }
 
     static func classify(_ s: [Unicode.Scalar], _ range: Range<Int>) -> Line {

@@ -208,7 +208,9 @@ extension ExtractionRun {
                     guard let s = previousSubject else { continue }
                     indicator = s
                 }
-                kind = q.unitClass == .countable ? .count : .level
+                // A stock named without a verb (超5亿元企业17家以上) is a level; after a creation verb
+                // (新增A 10家、B 20家) the list goes on counting, and 各有2家 counts members.
+                kind = q.unitClass == .countable && (each || inherited?.creation == true) ? .count : .level
                 if !ctx.isOutcome, q.unitClass == .percent, inherited == nil, section != .plan, scopeDeadline == nil,
                     ctx.paragraphDeadline == nil
                 {

@@ -123,6 +123,8 @@ struct ExtractionRun {
     /// True once a sentence has set 今年 (or the document's year) as a deadline: the text speaks of
     /// this year's work.
     var thisYearSpoken = false
+    /// The region the last sentence that named one committed (国务院印发的…规划): a table after it is that region's.
+    var lastRegion: Region?
 
     static let pastMarkerTable = WordTable<Bool>(
         Vocabulary.pastMarkers.map { (String(String.UnicodeScalarView($0)), true) })
@@ -197,9 +199,44 @@ struct ExtractionRun {
         var lineStart = 0
         while lineStart < t.count {
             var lineEnd = lineStart
-            while lineEnd < t.count, t[lineEnd] != "\n" { lineEnd += 1 }
+            var separated = false
+            while lineEnd < t.count, t[lineEnd] != "\n" {
+                if t[lineEnd] == "|" || t[lineEnd] == "\t" { separated = true }
+                lineEnd += 1
+            }
+            if separated, let table = IndicatorTable.read(t, at: lineStart) {
+                readTable(table)
+                lineStart = table.end
+                continue
+            }
             processLine(lineStart..<lineEnd)
             lineStart = lineEnd + 1
+        }
+    }
+
+    /// The rows of a table of main indicators: one target per row, due in the target column's year.
+    /// A table whose latest year is before the document's states results, not targets.
+    mutating func readTable(_ table: IndicatorTable) {
+        if let d = docYear, table.targetYear < d { return }
+        let region = lastRegion ?? outline.region ?? issuer
+        for row in table.rows {
+            guard let digit = row.target.first(where: { t[$0].isASCIIDigit }),
+                let q = QuantityReader.read(t, at: digit, allowChinese: false)
+            else { continue }
+            var qualifier = q.qualifier
+            if digit > row.target.lowerBound {
+                switch t[digit - 1] {
+                case ">", "＞", "≥": qualifier = "以上"
+                case "<", "＜", "≤": qualifier = "以内"
+                default: break
+                }
+            }
+            let quote = row.nameCell.lowerBound..<q.range.upperBound
+            out.append(
+                Commitment(
+                    region: region, indicator: row.name, kind: table.annualRate ? .growth : .level, value: q.value,
+                    unit: q.unit ?? row.unit, qualifier: qualifier, perYear: table.annualRate ? true : nil,
+                    deadlineYear: table.targetYear, quote: doc.rawQuote(of: quote), span: doc.rawSpan(of: quote)))
         }
     }
 
@@ -311,6 +348,14 @@ struct ExtractionRun {
         return false
     }
 
+    /// A sentence that breaks a project plan down (项目250个，个数占比28.3%，总投资10373.3亿元): two
+    /// different words of `Vocabulary.portfolioWords` in it.
+    func isPortfolioBreakdown(_ r: Range<Int>) -> Bool {
+        let words = Vocabulary.portfolioWords.values(in: t, r)
+        guard let first = words.first else { return false }
+        return words.contains { $0 != first }
+    }
+
     /// A clause that states a result: a past year as its topic, or a marker such as 累计完成.
     @inline(__always)  // see ExtractionRun
     func isPastClause(_ c: Range<Int>, times: [TimeMention]) -> Bool {
@@ -383,6 +428,7 @@ struct ExtractionRun {
             return
         }
         paragraph.lastWasPast = false
+        if isPortfolioBreakdown(r) { return }
         var sentenceDeadline: Int?
         for m in times {
             // A bare year inside an object (落实2030年应对气候变化…目标) dates that noun, not the sentence.
@@ -395,6 +441,7 @@ struct ExtractionRun {
         sentenceSubject = RegionResolver(gazetteer: gazetteer).subject(of: t, r, near: issuer)
         if let own = sentenceSubject { paragraph.region = own }
         let region = paragraph.region ?? outline.region ?? issuer
+        lastRegion = sentenceSubject ?? lastRegion
         if let y = sentenceDeadline {
             if y == docYear { thisYearSpoken = true }
             paragraph.deadline = y

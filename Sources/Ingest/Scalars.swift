@@ -226,6 +226,15 @@ struct WordTable<Value> {
         return false
     }
 
+    /// The values of the entries found in `range`, looked for at every position (overlaps kept).
+    func values(in text: [Unicode.Scalar], _ range: Range<Int>) -> [Value] {
+        var found: [Value] = []
+        for i in range {
+            if let m = match(text, at: i, limit: range.upperBound) { found.append(m.value) }
+        }
+        return found
+    }
+
     /// The longest entry that ends exactly at `end`.
     func match(_ text: [Unicode.Scalar], endingAt end: Int, from start: Int = 0) -> (length: Int, value: Value)? {
         guard end > start, end <= text.count, let group = lasts.rank(of: text[end - 1]) else { return nil }

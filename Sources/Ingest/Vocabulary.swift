@@ -14,6 +14,9 @@ enum Vocabulary {
     static let comparisonVerbs = WordTable<Verb>([
         ("增长", .growth), ("提高", .growth), ("提升", .growth), ("增加", .growth), ("上升", .growth),
         ("递增", .growth), ("年均增长", .growth), ("同口径增长", .growth), ("增速", .growth), ("增幅", .growth),
+        // 地区生产总值预期增长目标6%左右, 经济增长目标确定为9.5%: a growth target named as such.
+        ("增长目标", .growth), ("增长目标为", .growth), ("增长目标是", .growth), ("增长目标确定为", .growth),
+        ("预期增长目标", .growth), ("增速目标", .growth), ("增速目标为", .growth),
         ("下降", .reduction), ("降低", .reduction), ("减少", .reduction), ("压减", .reduction),
         ("削减", .reduction), ("缩减", .reduction),
         ("达到", .level(qualifier: nil)), ("达", .level(qualifier: nil)), ("最高达", .level(qualifier: nil)),
@@ -166,6 +169,14 @@ enum Vocabulary {
     /// Nouns of an annual growth rate: 年均增长率超200% is a growth target, not a level (人口自然增长率
     /// 控制在6‰以内 stays a level).
     static let rateNouns = WordTable<Bool>(["年均增长率", "年均增速", "年均增幅", "年均增长速度"].map { ($0, true) })
+
+    /// The parts of a project plan's breakdown (总投资, 个数占比, 年度计划投资, 资金来源, 政府投资 …): a
+    /// sentence with two of them describes how a plan's projects and funds divide, not a target.
+    static let portfolioWords = WordTable<String>(
+        [
+            "总投资", "个数占比", "投资占比", "年度计划投资", "年度计划完成", "计划完成", "资金来源", "政府投资",
+            "社会投资", "续建项目", "前期项目", "计划新开工",
+        ].map { ($0, $0) })
 
     /// Nouns a money threshold describes when it runs straight into them (超50亿美元项目, 亿元企业).
     static let describedNouns = WordTable<Bool>(["项目", "企业", "工程", "大项目", "产业集群"].map { ($0, true) })
