@@ -235,7 +235,9 @@ extension ExtractionRun {
                 listLength: listLength, clause: clause, ctx,
                 quoteFrom: borrowed ? verbStart : min(verbStart, trimmed.lowerBound))
             if inherited == nil { inherited = ClauseTarget(creation: false) }
-            inherited?.indicator = trimmed
+            // 增加值达到4000亿元，占GDP的比重达到50%，年平均增长30%: a share (占…) is of the subject
+            // before it, which the clauses after it go on to speak of.
+            if !t.has("占", at: trimmed.lowerBound) || inherited?.indicator == nil { inherited?.indicator = trimmed }
             previous = (q, names, kind, verbQualifier, 0, listLength)
             segStart = q.range.upperBound
         }

@@ -294,6 +294,8 @@ struct ExtractionRun {
         var lastWasPast = false
         /// The region the last sentence with a subject of its own named (郑州市计划…).
         var region: Region?
+        /// True once a sentence of the paragraph stated targets (and none stated results since).
+        var speaksOfTargets = false
     }
 
     /// Everything about a sentence that clauses inside it share.
@@ -304,6 +306,8 @@ struct ExtractionRun {
         var isTarget: Bool
         /// Who commits: the sentence's own subject, else the paragraph's, the section's, the document's.
         var region: Region?
+        /// True when a sentence before it in the paragraph stated targets: its own are of the same time.
+        var continuesTargets = false
         /// True when the sentence states results: what it yields are outcomes, not commitments.
         var isOutcome = false
         /// The span a review paragraph or section looks back on, when the sentence names no year.
@@ -321,12 +325,25 @@ struct ExtractionRun {
             switch m.kind {
             case .by(let y): if docYear == nil || y >= docYear! { future = true }
             case .period(let p): if docYear == nil || p.last >= docYear! { future = true }
-            case .years, .nextYear: future = true
+            case .years:
+                // 一年内就举办28场: 就 after a span tells what the span already brought.
+                if t.has("就", at: m.range.upperBound) { pastYear = true } else { future = true }
+            case .nextYear: future = true
             case .year(let y):
-                if let d = docYear, y < d { pastYear = true } else { future = true }
+                if let d = docYear, y < d {
+                    pastYear = true
+                } else if Vocabulary.partYearWords.match(t, at: m.range.upperBound) != nil, firmness(in: r) == nil {
+                    // 2021年上半年GDP增长28.6%: figures for part of the year are results so far.
+                    pastYear = true
+                } else {
+                    future = true
+                }
             case .thisYear:
-                // 力争今年…: a firm word makes this year's figure a target beside last year's results.
-                if firmness(in: r) != nil { future = true }
+                // 力争今年…, 计划在今年建成…: a firm word or an intent makes this year's figure a target
+                // beside last year's results.
+                if firmness(in: r) != nil || Vocabulary.intentWords.match(t, endingAt: m.range.lowerBound, from: r.lowerBound) != nil {
+                    future = true
+                }
             case .base: break
             }
         }
@@ -424,6 +441,7 @@ struct ExtractionRun {
         let breakdown = paragraph.lastWasPast && t.has("其中", at: r.lowerBound)
         if reviewing || breakdown || isPast(r, times: times) {
             paragraph.lastWasPast = true
+            paragraph.speaksOfTargets = false
             readOutcomes(r, times: times, paragraph: &paragraph)
             return
         }
@@ -451,9 +469,13 @@ struct ExtractionRun {
             if opensGoalSection || Vocabulary.goalCues.occurs(in: t, r) { outline.setScopeDeadline(y) }
         }
         // The firmness words are looked for only when nothing else makes the sentence a target.
+        let continuesTargets = paragraph.speaksOfTargets
         let isTarget =
             section == .plan || sentenceDeadline != nil || paragraph.deadline != nil || scopeDeadline != nil
-            || firmness(in: r.lowerBound..<r.upperBound) != nil || Vocabulary.targetCues.occurs(in: t, r)
+            || continuesTargets || firmness(in: r.lowerBound..<r.upperBound) != nil
+            || Vocabulary.targetCues.occurs(in: t, r)
+        // 确保游客接待量增长10%以上。带动社会消费品零售总额增长6%。: the sentences after a firm one go on with its targets.
+        if isTarget { paragraph.speaksOfTargets = true }
         // Parts between semicolons share the sentence's time words through the last one before
         // them; each part is read on its own, which keeps a sentence thousands of clauses long linear.
         var carried: TimeMention?
@@ -477,7 +499,7 @@ struct ExtractionRun {
             sentencePastMarkers = segmentMarkers
             let ctx = SentenceContext(
                 range: segment, times: sentenceTimes, paragraphDeadline: paragraph.deadline, isTarget: isTarget,
-                region: region)
+                region: region, continuesTargets: continuesTargets)
             var previousSubject: Range<Int>?
             var inherited: ClauseTarget?
             for clause in clauses(of: segment) {
@@ -665,7 +687,7 @@ struct ExtractionRun {
         if deadline == nil, section == .plan { deadline = planDeadline ?? docYear }
         if deadline == nil { deadline = scopeDeadline ?? titlePeriod?.last }
         // A firm target with no time word in a text about this year's work (今年将…, 确保…增长8%).
-        if deadline == nil, thisYearSpoken, firmness(in: ctx.range) != nil { deadline = docYear }
+        if deadline == nil, thisYearSpoken, ctx.continuesTargets || firmness(in: ctx.range) != nil { deadline = docYear }
         if let d = deadline, let b = base, d - b > 1 { multiYear = true }
         if let d = deadline, let y = docYear, d - y >= 2 { multiYear = true }
         if base == nil, let d = deadline, let p = planPeriod, p.last == d, d != docYear { base = p.first - 1 }
@@ -731,7 +753,7 @@ struct ExtractionRun {
         if let q = quantity?.qualifier ?? verbQualifier { qualifier = qualifier.map { $0 + "|" + q } ?? q }
         var perYear: Bool?
         if kind == .growth || kind == .reduction {
-            let annual = t.contains("年均", in: clause) || t.contains("每年", in: clause)
+            let annual = t.contains("年均", in: clause) || t.contains("每年", in: clause) || t.contains("年平均", in: clause)
                 || t.contains("年均", in: ctx.range.lowerBound..<at)
             perYear = annual || !(time.span) || perYearHint == true
             if t.contains("累计", in: clause) { perYear = false }

@@ -92,6 +92,11 @@ enum Indicator {
             let c = t[k]
             if c == "“" || c == "《" || c == "(" { depth += 1 }
             if (c == "”" || c == "》" || c == ")") && depth > 0 { depth -= 1 }
+            // 信息传输、软件和信息技术服务业: an industry of the national classification is one name.
+            if depth == 0, let name = Vocabulary.industryNames.match(t, at: k, limit: r.upperBound) {
+                k += name.length
+                continue
+            }
             var sepLength = 0
             if depth == 0 {
                 if c == "、" { sepLength = 1 }

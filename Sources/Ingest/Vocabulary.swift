@@ -13,7 +13,7 @@ enum Vocabulary {
     /// Verbs (and verb-like qualifiers) that sit right before a number.
     static let comparisonVerbs = WordTable<Verb>([
         ("增长", .growth), ("提高", .growth), ("提升", .growth), ("增加", .growth), ("上升", .growth),
-        ("递增", .growth), ("年均增长", .growth), ("同口径增长", .growth), ("增速", .growth), ("增幅", .growth),
+        ("递增", .growth), ("年均增长", .growth), ("年平均增长", .growth), ("同口径增长", .growth), ("增速", .growth), ("增幅", .growth),
         // 地区生产总值预期增长目标6%左右, 经济增长目标确定为9.5%: a growth target named as such.
         ("增长目标", .growth), ("增长目标为", .growth), ("增长目标是", .growth), ("增长目标确定为", .growth),
         ("预期增长目标", .growth), ("增速目标", .growth), ("增速目标为", .growth),
@@ -77,19 +77,19 @@ enum Vocabulary {
     /// Words stripped from the front of an indicator, repeatedly.
     static let leadingNoise = WordTable<Bool>(
         [
-            "力争", "确保", "争取", "努力", "力求", "全力", "要", "将", "使", "推动", "实现", "实施", "启动实施", "推进", "促进", "保持",
+            "力争", "确保", "争取", "努力", "力求", "全力", "要", "将", "使", "推动", "带动", "实现", "实施", "启动实施", "推进", "促进", "保持",
             "全年", "今年", "年内", "明年", "其中", "同时", "并", "且", "和", "及", "与", "以及", "主要目标是", "主要目标为",
             "目标是", "目标为", "预计", "提出", "计划", "报告显示", "数据显示", "据初步统计", "初步统计", "初步核算",
             "同比", "比上年", "较上年", "进一步", "持续", "加快", "积极", "大力", "着力", "全省", "全市",
             "全县", "全区", "我省", "我市", "我县", "我区", "本市", "本县", "本省", "期间", "时期", "的", "累计",
             "到", "至", "了", "在", "是", "为", "把", "也", "还", "即", "展望",
             "——", "—", "●", "•", "▷", "·", "-", "*", " ", "\u{3000}", "\"", "【", "】",
-            "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "年均", "每年",
+            "一是", "二是", "三是", "四是", "五是", "六是", "七是", "八是", "九是", "十是", "年均", "年平均", "每年",
         ].map { ($0, true) })
 
     /// Words stripped from the end of an indicator.
     static let trailingNoise = WordTable<Bool>(
-        ["分别", "同口径", "年均", "每年", "平均", "将", "要", "的", "稳步", "力争", "确保", "累计", "均", "各",
+        ["分别", "同口径", "年均", "年平均", "每年", "平均", "将", "要", "的", "稳步", "力争", "确保", "累计", "均", "各",
          "合计", "共", "也", "还", "再", "实现", "各有", " ", "\""].map { ($0, true) })
 
     /// Contractions that an enumerated value list expands: 城乡居民 … 分别增长7.5%、8.5%.
@@ -162,6 +162,9 @@ enum Vocabulary {
     static let comparisonWords = WordTable<Bool>(
         ["高于", "低于", "快于", "慢于", "排名", "位居", "居全", "位次", "第一", "首位", "前列"].map { ($0, true) })
 
+    /// Words of intent right before 今年 (计划在今年建成…): this year's work ahead, beside results.
+    static let intentWords = WordTable<Bool>(["计划在", "计划", "将在", "将", "拟在", "要在", "力争在", "争取在"].map { ($0, true) })
+
     /// Words that make a sentence a statement of targets when it has no deadline or firm word of
     /// its own (纲要提出…年均增长7%以上; 预期目标6%左右).
     static let targetCues = WordTable<Bool>(["提出", "目标是", "目标为", "预期目标", "预期增长"].map { ($0, true) })
@@ -177,6 +180,16 @@ enum Vocabulary {
             "总投资", "个数占比", "投资占比", "年度计划投资", "年度计划完成", "计划完成", "资金来源", "政府投资",
             "社会投资", "续建项目", "前期项目", "计划新开工",
         ].map { ($0, $0) })
+
+    /// Sections of the national industry classification (GB/T 4754) whose names are lists
+    /// themselves: 信息传输、软件和信息技术服务业营业收入 is one indicator, not two.
+    static let industryNames = WordTable<Bool>(
+        [
+            "农、林、牧、渔业", "农林牧渔业", "电力、热力、燃气及水生产和供应业", "批发和零售业", "交通运输、仓储和邮政业",
+            "住宿和餐饮业", "信息传输、软件和信息技术服务业", "租赁和商务服务业", "科学研究和技术服务业",
+            "水利、环境和公共设施管理业", "居民服务、修理和其他服务业", "卫生和社会工作", "文化、体育和娱乐业",
+            "公共管理、社会保障和社会组织", "软件和信息技术服务业", "信息传输、软件和信息技术服务",
+        ].map { ($0, true) })
 
     /// Nouns a money threshold describes when it runs straight into them (超50亿美元项目, 亿元企业).
     static let describedNouns = WordTable<Bool>(["项目", "企业", "工程", "大项目", "产业集群"].map { ($0, true) })

@@ -177,6 +177,37 @@ struct GenrePhenomenaTests {
             expected: [Expected(kind: .level, indicator: "5G基站总数", value: 1, unit: "万个", deadline: 2023, qualifier: "力争")]),
     ]
 
+    static let pastAndPresent: [Case] = [
+        Case(
+            name: "figures for part of this year, and what a span already brought (一年内就), are results",
+            text: "根据2023年上半年数据，全市GDP增长6.5%。其中，数字经济占GDP比重超过40%。全市一年内就举办20场推介会。到2025年，数字经济占GDP比重超过50%。",
+            published: "2023-08-01", publisherRegion: "襄阳市",
+            expected: [Expected(kind: .level, indicator: "数字经济占GDP比重", value: 50, unit: "%", deadline: 2025)]),
+        Case(
+            name: "an intent for this year beside a stock already built",
+            text: "全市已累计建成5G基站3000个，并计划在今年建成“千兆城市”。",
+            published: "2023-05-01", publisherRegion: "宜昌市",
+            expected: [Expected(kind: .milestone, indicator: "“千兆城市”", deadline: 2023)]),
+        Case(
+            name: "a firm sentence's paragraph goes on with this year's targets; a share is of the subject before it",
+            text: "2024年是关键之年。\n全县将确保旅游总收入增长10%以上。带动社会消费品零售总额增长6%。\n到2025年，全县数字经济增加值达到400亿元，占GDP的比重达到30%，年平均增长15%以上。",
+            published: "2024-01-20", publisherRegion: "象山县",
+            expected: [
+                Expected(kind: .growth, indicator: "旅游总收入", value: 10, unit: "%", deadline: 2024, qualifier: "确保|以上"),
+                Expected(kind: .growth, indicator: "社会消费品零售总额", value: 6, unit: "%", deadline: 2024),
+                Expected(kind: .level, indicator: "数字经济增加值", value: 400, unit: "亿元", deadline: 2025),
+                Expected(kind: .level, indicator: "占GDP的比重", value: 30, unit: "%", deadline: 2025),
+                Expected(kind: .growth, indicator: "数字经济增加值", value: 15, unit: "%", deadline: 2025, qualifier: "以上"),
+            ]),
+        Case(
+            name: "an industry of the national classification is one name",
+            text: "力争到2023年，全市信息传输、软件和信息技术服务业营业收入突破1000亿元。",
+            published: "2021-02-01", publisherRegion: "南昌市",
+            expected: [Expected(kind: .level, indicator: "信息传输、软件和信息技术服务业营业收入", value: 1000, unit: "亿元", deadline: 2023)]),
+    ]
+
+    @Test(arguments: pastAndPresent) func resultsBesideTargets(_ c: Case) throws { try Self.check(c) }
+
     @Test(arguments: notCommitments) func statementsThatAreNotCommitments(_ c: Case) throws { try Self.check(c) }
 
     // MARK: 6. Quantities of the genre
