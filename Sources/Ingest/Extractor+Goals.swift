@@ -32,7 +32,9 @@ extension ExtractionRun {
             }
             let cueEnd = i + m.length
             let follow: Unicode.Scalar = cueEnd < clause.upperBound ? t[cueEnd] : "。"
-            let isAction = t.has("行动", at: cueEnd) || t.has("工程", at: cueEnd)
+            // “双倍增”行动计划: the name of a campaign, quoted or not.
+            let nameEnd = cueEnd < clause.upperBound && t[cueEnd] == "”" ? cueEnd + 1 : cueEnd
+            let isAction = t.has("行动", at: nameEnd) || t.has("工程", at: nameEnd)
             // Programme names: “倍增计划”, 协同倍增企业.
             if follow.isHan && !isAction {
                 i = cueEnd
@@ -75,6 +77,13 @@ extension ExtractionRun {
                     e -= v.length  // 比2020年增长1倍
                 }
                 subject = segStart..<max(segStart, e)
+            }
+            // 湖北实施六大行动、十项工程——“数字湖北”核心产业增加值3年翻番: a headline's dash, colon or
+            // space ends what stands before the doubled subject.
+            if let cut = subject.last(where: { t[$0] == "—" || t[$0] == "：" || t[$0] == ":" || t[$0] == " " || t[$0] == "\u{3000}" }),
+                cut + 1 < subject.upperBound
+            {
+                subject = (cut + 1)..<subject.upperBound
             }
             let trimmed = trim(subject)
             if !trimmed.isEmpty { lastSubject = trimmed }
@@ -142,6 +151,7 @@ extension ExtractionRun {
             let objectText = t.string(object)
             if object.count < 2 || object.count > 40 || objectText.contains("目标") || objectText.hasSuffix("任务")
                 || !quantities(in: object, ctx).isEmpty
+                || Vocabulary.periodCharacterizations.match(t, endingAt: object.upperBound, from: object.lowerBound) != nil
             {
                 i = verbEnd
                 continue
@@ -223,8 +233,10 @@ extension ExtractionRun {
         }
         let lineStart = ctx.range.lowerBound == 0 || t[ctx.range.lowerBound - 1] == "\n"
         let lineEnd = ctx.range.upperBound == t.count || t[ctx.range.upperBound] == "\n"
-        return lineStart && lineEnd && DocumentOutline.isShortTitle(t, ctx.range.lowerBound..<min(ctx.range.upperBound, ctx.range.lowerBound + 40))
-            && ctx.range.count <= 48
+        // A line that is nothing but the name and its period (重庆市…“双倍增”行动计划(2023—2027年)): no
+        // verb runs the campaign, the line names the document below it.
+        guard lineStart && lineEnd && ctx.range.count <= 64 else { return false }
+        return !ctx.range.contains { t[$0] == "," || t[$0] == "，" || t[$0] == "。" || t[$0] == ";" || t[$0] == "；" }
     }
 
     mutating func emitCampaign(name: Range<Int>, quote: Range<Int>, clause: Range<Int>, _ ctx: SentenceContext) {

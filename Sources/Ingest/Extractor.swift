@@ -348,6 +348,12 @@ struct ExtractionRun {
             }
         }
         if pastYear && !future { return true }
+        // 目前制造业的比重依然在35%以上: a sentence opening on the present says how things stand.
+        if !future {
+            var k = r.lowerBound
+            while k < r.upperBound, t[k] == " " || t[k] == "\u{3000}" { k += 1 }
+            if Vocabulary.presentOpenings.match(t, at: k, limit: r.upperBound) != nil { return true }
+        }
         // 在短短的两年时间已建成…: a stock already built, beside nothing but a span of years.
         if future && spanOnly && sentencePastMarkers.contains(where: { at in Self.accomplishedMarkers.contains { t.has($0, at: at) } }) {
             return true

@@ -191,6 +191,18 @@ enum Vocabulary {
             "公共管理、社会保障和社会组织", "软件和信息技术服务业", "信息传输、软件和信息技术服务",
         ].map { ($0, true) })
 
+    /// Ends of a sentence that says what a period is (“十五五”时期是基本实现现代化…的关键时期, 今年是…
+    /// 奠定基础的重要一年): the verb inside describes the period, it sets no milestone.
+    static let periodCharacterizations = WordTable<Bool>(
+        [
+            "关键时期", "关键阶段", "重要时期", "关键一年", "重要一年", "开局之年", "攻坚之年", "决胜之年", "决战年",
+            "关键年", "窗口年", "窗口期", "之年", "的一年", "起步期", "机遇期",
+        ].map { ($0, true) })
+
+    /// Openings of a sentence about the present (目前…, 截至目前…): with no time ahead, a statement of
+    /// how things stand.
+    static let presentOpenings = WordTable<Bool>(["目前", "当前", "现阶段", "现在", "眼下"].map { ($0, true) })
+
     /// Nouns a money threshold describes when it runs straight into them (超50亿美元项目, 亿元企业).
     static let describedNouns = WordTable<Bool>(["项目", "企业", "工程", "大项目", "产业集群"].map { ($0, true) })
 }

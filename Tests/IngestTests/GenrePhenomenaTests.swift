@@ -204,6 +204,20 @@ struct GenrePhenomenaTests {
             text: "力争到2023年，全市信息传输、软件和信息技术服务业营业收入突破1000亿元。",
             published: "2021-02-01", publisherRegion: "南昌市",
             expected: [Expected(kind: .level, indicator: "信息传输、软件和信息技术服务业营业收入", value: 1000, unit: "亿元", deadline: 2023)]),
+
+        Case(
+            name: "a sentence opening on the present, and one saying what a period is, set nothing",
+            text: "目前全市制造业增加值占GDP比重依然在35%以上。“十五五”时期是基本实现社会主义现代化夯实基础的关键时期。到2030年，基本建成先进制造业强市。",
+            published: "2026-01-20", publisherRegion: "佛山市",
+            expected: [Expected(kind: .milestone, indicator: "先进制造业强市", deadline: 2030)]),
+        Case(
+            name: "a headline's dash ends what stands before a doubled subject; a title line is no campaign",
+            text: "全省实施六大行动——数字经济核心产业增加值3年翻番\n重庆市高新技术企业和科技型企业“双倍增”行动计划(2023—2027年)\n到2027年，全市高新技术企业数量实现翻番。",
+            published: "2023-03-29", publisherRegion: "重庆市",
+            expected: [
+                Expected(kind: .multiple, indicator: "数字经济核心产业增加值", multiplier: 2, deadline: 2025),
+                Expected(kind: .multiple, indicator: "高新技术企业数量", multiplier: 2, deadline: 2027),
+            ]),
     ]
 
     @Test(arguments: pastAndPresent) func resultsBesideTargets(_ c: Case) throws { try Self.check(c) }
