@@ -75,6 +75,13 @@ public enum TimeExpressions {
                 continue
             }
             if let m = Vocabulary.currentYearFollowers.match(t, at: at + 1, limit: end), m.length > 0 { return y }
+            // 2023年长沙经济社会发展主要预期目标: a place's name may stand between (a follower of four
+            // characters or more, so that 是 or 的 after a name does not count).
+            var skip = 1
+            while skip <= 4, at + 1 + skip < end, t[at + skip].isHan {
+                if let m = Vocabulary.currentYearFollowers.match(t, at: at + 1 + skip, limit: end), m.length >= 4 { return y }
+                skip += 1
+            }
             if Vocabulary.reviewedYearLeaders.match(t, endingAt: i, from: max(0, i - 6)) != nil { return y + 1 }
             i = at + 1
         }

@@ -371,6 +371,9 @@ struct GenrePhenomenaTests {
         #expect(year("回望2024年，全县交出答卷。") == 2025)
         #expect(year("北京2024年经济社会发展的主要预期目标是：") == 2024)
         #expect(year("到2025年，建成示范区。") == nil)
+        #expect(year("2022年,全市经济运行稳中向好。2023年长沙经济社会发展主要预期目标是：") == 2023)
+        #expect(year("2022年长沙是中部首位。") == nil)
+        #expect(year("2022年度市场主体达156万户。") == nil)
     }
 
     @Test func nationIsNamed中国() {
