@@ -37,7 +37,9 @@ public enum TimeExpressions {
 
     /// Reads a four-digit year 1949…2100 at `i` followed by 年; returns the year and the index of 年.
     static func year(_ t: [Unicode.Scalar], at i: Int) -> (Int, Int)? {
-        guard i + 4 < t.count, t[i + 4] == "年" || t[i + 4] == "—" || t[i + 4] == "-" || t[i + 4] == "至" else {
+        guard i + 4 < t.count,
+            t[i + 4] == "年" || t[i + 4] == "—" || t[i + 4] == "-" || t[i + 4] == "至" || (t[i + 4] == "全" && t.has("全年", at: i + 4))
+        else {
             return nil
         }
         if i > 0, t[i - 1].isASCIIDigit || Numerals.chineseDigit(t[i - 1]) != nil { return nil }
@@ -85,7 +87,27 @@ public enum TimeExpressions {
             if Vocabulary.reviewedYearLeaders.match(t, endingAt: i, from: max(0, i - 6)) != nil { return y + 1 }
             i = at + 1
         }
-        return nil
+        return thisYearByItsOnlyYear(in: t, end: end)
+    }
+
+    /// A text that speaks of 今年 and names one year only, after a firm word (今年全区…。力争2024年全区
+    /// 电力装机…): that year is the current one.
+    static func thisYearByItsOnlyYear(in t: [Unicode.Scalar], end: Int) -> Int? {
+        guard t.contains("今年", in: 0..<end) else { return nil }
+        var only: Int?
+        var firm = false
+        var i = 0
+        while i + 5 <= end {
+            guard t[i].isASCIIDigit, i == 0 || !t[i - 1].isASCIIDigit, let (y, at) = year(t, at: i), at < end, t[at] == "年" else {
+                i += 1
+                continue
+            }
+            if let o = only, o != y { return nil }
+            only = y
+            if Vocabulary.firmness.match(t, endingAt: i, from: max(0, i - 2)) != nil { firm = true }
+            i = at + 1
+        }
+        return firm ? only : nil
     }
 
     /// Every time expression in `range`, in order.
@@ -121,6 +143,12 @@ public enum TimeExpressions {
                         i = e
                         continue
                     }
+                }
+                // 2023全年, 2023年度: a year written without its 年 before 全年 is that year.
+                if t[at] == "全" {
+                    guard body(TimeMention(kind: .year(y), range: i..<at + 2)) else { return }
+                    i = at + 2
+                    continue
                 }
                 guard t[at] == "年" else {
                     i = at

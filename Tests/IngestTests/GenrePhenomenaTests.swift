@@ -374,6 +374,8 @@ struct GenrePhenomenaTests {
         #expect(year("2022年,全市经济运行稳中向好。2023年长沙经济社会发展主要预期目标是：") == 2023)
         #expect(year("2022年长沙是中部首位。") == nil)
         #expect(year("2022年度市场主体达156万户。") == nil)
+        #expect(year("今年全区新增装机4500万千瓦。力争2024年全区电力装机总规模突破2.6亿千瓦。") == 2024)
+        #expect(year("今年全区新增装机4500万千瓦。力争2025年总规模突破3亿千瓦，较2020年翻番。") == nil)
     }
 
     @Test func nationIsNamed中国() {
@@ -402,5 +404,16 @@ struct GenrePhenomenaTests {
         #expect(found.outcomes.map(\.year) == [2025, 2025])
         #expect(found.outcomes.map(\.value) == [5.4, 7.2])
         #expect(found.commitments.map(\.deadlineYear) == [2026])
+    }
+
+    @Test func resultsOfAYearWrittenWithout年() throws {
+        let text = "回望2023年，全区一片新气象。\n预计2023全年地区生产总值突破600亿元、增长6.7%。\n"
+        let doc = try TextPipeline().prepare(
+            bytes: Array(text.utf8), source: "r.txt",
+            hints: DocumentHints(publishedOn: Day(iso: "2024-01-10"), publisherRegion: "鄂州市"))
+        let found = Extractor().extractAll(from: doc)
+        #expect(found.commitments.isEmpty)
+        #expect(found.outcomes.map(\.year) == [2023, 2023])
+        #expect(found.outcomes.map(\.value) == [600, 6.7])
     }
 }
