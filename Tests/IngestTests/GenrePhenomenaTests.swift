@@ -415,5 +415,6 @@ struct GenrePhenomenaTests {
         #expect(found.commitments.isEmpty)
         #expect(found.outcomes.map(\.year) == [2023, 2023])
         #expect(found.outcomes.map(\.value) == [600, 6.7])
+        #expect(found.outcomes.map(\.indicator) == ["地区生产总值", "地区生产总值"])
     }
 }
