@@ -23,6 +23,13 @@ extension ExtractionRun {
             region: paragraph.region ?? outline.region ?? issuer)
         ctx.isOutcome = true
         ctx.reviewSpan = paragraph.reviewSince ?? outline.reviewSpan
+        ctx.paragraphResultYear = paragraph.resultYear
+        for m in times {
+            if let own = reportedYear(m) {
+                paragraph.resultYear = own
+                break
+            }
+        }
         for segment in segments(of: r) {
             var segmentCtx = ctx
             segmentCtx.range = segment
@@ -43,33 +50,37 @@ extension ExtractionRun {
     /// The year (and, over a span, the base year) a result at `at` in `clause` is reported for:
     /// the clause's own past year or period, the nearest before it, 去年, the review's span.
     func outcomeYear(clause: Range<Int>, at: Int, _ ctx: SentenceContext) -> (year: Int, base: Int?)? {
-        func past(_ m: TimeMention) -> (Int, Int?)? {
-            switch m.kind {
-            case .year(let y), .by(let y):
-                if let d = docYear, y >= d { return nil }
-                return (y, nil)
-            case .period(let p):
-                if let d = docYear, p.last >= d { return nil }
-                return (p.last, p.first - 1)
-            case .thisYear:
-                // 全年 in a review section is the year reviewed; elsewhere 今年's result so far.
-                guard let d = docYear else { return nil }
-                return section == .review ? (d - 1, nil) : nil
-            default:
-                return nil
-            }
-        }
         for m in ctx.times where clause.contains(m.range.lowerBound) {
-            if let y = past(m) { return y }
+            if let y = reportedYear(m) { return y }
         }
         for m in ctx.times.reversed() where m.range.lowerBound < clause.lowerBound {
-            if let y = past(m) { return y }
+            if let y = reportedYear(m) { return y }
         }
         if let d = docYear, Vocabulary.lastYearWords.occurs(in: t, ctx.range.lowerBound..<clause.upperBound) {
             return (d - 1, nil)
         }
+        // 2025年，地区生产总值达13902亿元。工业增加值达2850亿元…: the paragraph's year goes on.
+        if let y = ctx.paragraphResultYear { return y }
         if let span = ctx.reviewSpan { return (span.last, span.first == span.last ? nil : span.first - 1) }
         return nil
+    }
+
+    /// The past year (and a span's base) a time word reports on, if it is one.
+    func reportedYear(_ m: TimeMention) -> (year: Int, base: Int?)? {
+        switch m.kind {
+        case .year(let y), .by(let y):
+            if let d = docYear, y >= d { return nil }
+            return (y, nil)
+        case .period(let p):
+            if let d = docYear, p.last >= d { return nil }
+            return (p.last, p.first - 1)
+        case .thisYear:
+            // 全年 in a review section is the year reviewed; elsewhere 今年's result so far.
+            guard let d = docYear else { return nil }
+            return section == .review ? (d - 1, nil) : nil
+        default:
+            return nil
+        }
     }
 
     mutating func emitOutcome(

@@ -296,6 +296,8 @@ struct ExtractionRun {
         var region: Region?
         /// True once a sentence of the paragraph stated targets (and none stated results since).
         var speaksOfTargets = false
+        /// The year the last results sentence with a year of its own reported on.
+        var resultYear: (year: Int, base: Int?)?
     }
 
     /// Everything about a sentence that clauses inside it share.
@@ -312,6 +314,8 @@ struct ExtractionRun {
         var isOutcome = false
         /// The span a review paragraph or section looks back on, when the sentence names no year.
         var reviewSpan: YearSpan? = nil
+        /// The year an earlier results sentence of the paragraph reported on.
+        var paragraphResultYear: (year: Int, base: Int?)? = nil
     }
 
     @inline(__always)  // see ExtractionRun

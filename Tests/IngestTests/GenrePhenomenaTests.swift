@@ -406,6 +406,17 @@ struct GenrePhenomenaTests {
         #expect(found.commitments.map(\.deadlineYear) == [2026])
     }
 
+    @Test func aParagraphsResultYearGoesOn() throws {
+        let text = "2025年，全市地区生产总值达13902亿元，同比增长4.7%。工业增加值达2850亿元（同比增长6.1%）。\n"
+        let doc = try TextPipeline().prepare(
+            bytes: Array(text.utf8), source: "r.txt",
+            hints: DocumentHints(publishedOn: Day(iso: "2026-03-10"), publisherRegion: "西安市"))
+        let found = Extractor().extractAll(from: doc)
+        #expect(found.commitments.isEmpty)
+        #expect(found.outcomes.map(\.value) == [13902, 4.7, 2850, 6.1])
+        #expect(found.outcomes.map(\.year) == [2025, 2025, 2025, 2025])
+    }
+
     @Test func resultsOfAYearWrittenWithout年() throws {
         let text = "回望2023年，全区一片新气象。\n预计2023全年地区生产总值突破600亿元、增长6.7%。\n"
         let doc = try TextPipeline().prepare(
