@@ -156,6 +156,7 @@ struct ExtractionRun {
                 if case .year(let y) = m.kind { year = y }
             }
         }
+        if year == nil { year = TimeExpressions.leadingYear(ofTitle: title) }
         // The text is read for its year only when the date does not settle it: no date, or a date
         // in November or December, when a work report speaks of the coming year (2023年主要预期目标
         // in a text of 2022-12-28: that year is the document's, the current one's figures are results).
@@ -375,6 +376,21 @@ struct ExtractionRun {
         return false
     }
 
+    /// True when the sentence's first words are a year before the document's (2021年，…).
+    func opensOnPastYear(_ r: Range<Int>, times: [TimeMention]) -> Bool {
+        guard let d = docYear, let first = times.first, case .year(let y) = first.kind, y < d else { return false }
+        var k = r.lowerBound
+        while k < first.range.lowerBound, t[k] == " " || t[k] == "\u{3000}" { k += 1 }
+        return k == first.range.lowerBound
+    }
+
+    /// A sentence right after results, with no time word, firm word, intent or target cue of its own
+    /// (2021年，经济运行持续恢复。初步预计，地区生产总值增长7.5%。): more of the same results.
+    func continuesResults(_ r: Range<Int>, times: [TimeMention], _ paragraph: ParagraphContext) -> Bool {
+        guard paragraph.lastWasPast, times.isEmpty, section != .plan, scopeDeadline == nil else { return false }
+        return firmness(in: r) == nil && !Vocabulary.targetCues.occurs(in: t, r) && !Vocabulary.intentWords.occurs(in: t, r)
+    }
+
     /// A sentence that breaks a project plan down (项目250个，个数占比28.3%，总投资10373.3亿元): two
     /// different words of `Vocabulary.portfolioWords` in it.
     func isPortfolioBreakdown(_ r: Range<Int>) -> Bool {
@@ -449,7 +465,10 @@ struct ExtractionRun {
         sentencePastMarkers = markers
         // 其中… after a sentence of results breaks those results down: results too.
         let breakdown = paragraph.lastWasPast && t.has("其中", at: r.lowerBound)
-        if reviewing || breakdown || isPast(r, times: times) {
+        if reviewing || breakdown || continuesResults(r, times: times, paragraph) || isPast(r, times: times) {
+            // 2021年，经济运行持续恢复。: a paragraph opening on a past year leaves the goal statement
+            // before it; its deadline no longer carries.
+            if opensOnPastYear(r, times: times) { outline.clearScopeDeadlines() }
             paragraph.lastWasPast = true
             paragraph.speaksOfTargets = false
             readOutcomes(r, times: times, paragraph: &paragraph)

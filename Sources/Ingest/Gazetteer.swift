@@ -47,6 +47,10 @@ public final class Gazetteer: Sendable {
         "富裕", "比如", "通道", "城区", "郊区", "矿区", "共和", "前锋",
     ]
 
+    /// Full names that are everyday words (城区建成区面积, 郊区, 矿区): in running text only their
+    /// parent-prefixed forms (阳泉市城区) count as mentions.
+    static let commonWordFullNames: Set<String> = ["城区", "郊区", "矿区"]
+
     /// Names of the nation as a whole: `regions(named:)` answers `.nation` for each.
     static let nationNames: Set<String> = ["中国", "全国", "我国", "中华人民共和国", "国家"]
 
@@ -76,7 +80,7 @@ public final class Gazetteer: Sendable {
         func add(_ key: String, _ index: Int, full: Bool) {
             // One lookup of `key` (hashing a Chinese name normalizes it: most of the load time).
             guard insert(index, into: &byName[key, default: []]) else { return }
-            if full || !Self.commonWordShortNames.contains(key) {
+            if full ? !Self.commonWordFullNames.contains(key) : !Self.commonWordShortNames.contains(key) {
                 trie.insert(Array(key.unicodeScalars), index: index, full: full)
             }
         }

@@ -77,10 +77,10 @@ public enum TimeExpressions {
                 continue
             }
             if let m = Vocabulary.currentYearFollowers.match(t, at: at + 1, limit: end), m.length > 0 { return y }
-            // 2023年长沙经济社会发展主要预期目标: a place's name may stand between (a follower of four
+            // 2023年长沙经济社会发展主要预期目标, 2021年全区生产总值增长目标: a few words may stand between (a follower of four
             // characters or more, so that 是 or 的 after a name does not count).
             var skip = 1
-            while skip <= 4, at + 1 + skip < end, t[at + skip].isHan {
+            while skip <= 6, at + 1 + skip < end, t[at + skip].isHan {
                 if let m = Vocabulary.currentYearFollowers.match(t, at: at + 1 + skip, limit: end), m.length >= 4 { return y }
                 skip += 1
             }
@@ -88,6 +88,16 @@ public enum TimeExpressions {
             i = at + 1
         }
         return thisYearByItsOnlyYear(in: t, end: end)
+    }
+
+    /// The year a title opens with when it is written without 年 (2024全国地方两会|…, 2022两会):
+    /// a news column's label, the year of the piece.
+    public static func leadingYear(ofTitle t: [Unicode.Scalar]) -> Int? {
+        var i = 0
+        while i < t.count, t[i] == " " || t[i] == "【" || t[i] == "[" { i += 1 }
+        guard i + 4 < t.count, (i..<(i + 4)).allSatisfy({ t[$0].isASCIIDigit }), t[i + 4].isHan, t[i + 4] != "年" else { return nil }
+        let y = (i..<(i + 4)).reduce(0) { $0 * 10 + t[$1].asciiDigitValue }
+        return (1990...2100).contains(y) ? y : nil
     }
 
     /// A text that speaks of 今年 and names one year only, after a firm word (今年全区…。力争2024年全区

@@ -218,6 +218,20 @@ struct GenrePhenomenaTests {
                 Expected(kind: .multiple, indicator: "数字经济核心产业增加值", multiplier: 2, deadline: 2025),
                 Expected(kind: .multiple, indicator: "高新技术企业数量", multiplier: 2, deadline: 2027),
             ]),
+
+        Case(
+            name: "a paragraph opening on last year, after this year's goals, reports results to its end",
+            text: "今年主要预期目标是经济增长6.5%以上。\n广西去年GDP增长7.5%\n2021年，全区经济运行持续恢复。初步预计，地区生产总值增长7.5%，两年平均增长5.6%。规模以上工业增加值增长8.6%。\n",
+            published: "2022-01-18", publisherRegion: "广西壮族自治区",
+            expected: [Expected(kind: .growth, indicator: "经济", value: 6.5, unit: "%", deadline: 2022, qualifier: "以上")]),
+        Case(
+            name: "a district whose name is an everyday word (城区) is not a sentence's subject",
+            text: "到2025年，全市地区生产总值达到300亿元。同时，城区建成区面积达到20平方公里。",
+            published: "2021-01-20", publisherRegion: "万源市",
+            expected: [
+                Expected(kind: .level, indicator: "地区生产总值", value: 300, unit: "亿元", deadline: 2025, region: "万源市"),
+                Expected(kind: .level, indicator: "城区建成区面积", value: 20, unit: "平方公里", deadline: 2025, region: "万源市"),
+            ]),
     ]
 
     @Test(arguments: pastAndPresent) func resultsBesideTargets(_ c: Case) throws { try Self.check(c) }
@@ -375,6 +389,9 @@ struct GenrePhenomenaTests {
         #expect(year("2022年长沙是中部首位。") == nil)
         #expect(year("2022年度市场主体达156万户。") == nil)
         #expect(year("今年全区新增装机4500万千瓦。力争2024年全区电力装机总规模突破2.6亿千瓦。") == 2024)
+        #expect(year("2020年全区生产总值增长3.7%，2021年全区生产总值增长目标为7.5%以上。") == 2021)
+        #expect(TimeExpressions.leadingYear(ofTitle: Array("2024全国地方两会 | 贵州去年GDP增长4.9%".unicodeScalars)) == 2024)
+        #expect(TimeExpressions.leadingYear(ofTitle: Array("2024年政府工作报告".unicodeScalars)) == nil)
         #expect(year("今年全区新增装机4500万千瓦。力争2025年总规模突破3亿千瓦，较2020年翻番。") == nil)
     }
 
