@@ -35,8 +35,9 @@ extension ExtractionRun {
             // “双倍增”行动计划: the name of a campaign, quoted or not.
             let nameEnd = cueEnd < clause.upperBound && t[cueEnd] == "”" ? cueEnd + 1 : cueEnd
             let isAction = t.has("行动", at: nameEnd) || t.has("工程", at: nameEnd)
-            // Programme names: “倍增计划”, 协同倍增企业.
-            if follow.isHan && !isAction {
+            // Programme names: “倍增计划”, 协同倍增企业; 翻一番以上 is a hedge, not a name.
+            let hedged = t.has("以上", at: cueEnd) || t.has("左右", at: cueEnd)
+            if follow.isHan && !isAction && !hedged {
                 i = cueEnd
                 continue
             }
@@ -144,7 +145,23 @@ extension ExtractionRun {
                 i = verbEnd
                 continue
             }
-            var object = trim(verbEnd..<clause.upperBound)
+            // A text cut off in mid-sentence (完成自治|): the object is not all there.
+            if clause.upperBound == t.count, let last = t.last, last.isHan { return }
+            // 2023年底前建成A、2024年底前完成B: a time word after 、 starts the next milestone.
+            var objectEnd = clause.upperBound
+            var next: Int?
+            for m in ctx.times where m.range.lowerBound > verbEnd && m.range.lowerBound < clause.upperBound {
+                // A deadline's range may open with the scalar before its year (到2025年, or the 、).
+                var k = m.range.lowerBound
+                if !(t[k] == "、" || t[k] == "，" || t[k] == ",") { k -= 1 }
+                if t[k] == "到" || t[k] == "在", k > verbEnd { k -= 1 }
+                if k > verbEnd, t[k] == "、" || t[k] == "，" || t[k] == "," {
+                    objectEnd = k
+                    next = k + 1
+                    break
+                }
+            }
+            var object = trim(verbEnd..<objectEnd)
             if object.isEmpty {
                 object = trim(clause.lowerBound..<i)
             }
@@ -168,7 +185,8 @@ extension ExtractionRun {
                     indicator: item, kind: .milestone, quote: quoteStart..<max(verbEnd, object.upperBound), ctx: ctx,
                     clause: clause, at: i)
             }
-            return
+            guard let n = next else { return }
+            i = n
         }
     }
 

@@ -99,6 +99,8 @@ extension ExtractionRun {
             if end < clause.upperBound, t[end] == "的" || t[end] == "级" { continue }
             // 超50亿美元项目, 亿元以上企业: a threshold that describes the noun after it.
             if end < clause.upperBound, Vocabulary.describedNouns.match(t, at: end, limit: clause.upperBound) != nil { continue }
+            // 10个方面的重点任务: the parts a plan is divided into.
+            if q.unitClass == .countable, t.has("方面", at: end) { continue }
             // 提出3项指标, 20项主要指标: the plan's own apparatus is counted, not a target.
             if q.unitClass == .countable, let w = Vocabulary.notIndicators.match(t, at: end, limit: clause.upperBound),
                 end + w.length == clause.upperBound || !t[end + w.length].isHan
@@ -193,9 +195,17 @@ extension ExtractionRun {
                 let nounAfter = q.unitClass == .countable && q.range.upperBound < nextStart && t[q.range.upperBound].isHan
                     && t.contains("、", in: between)
                 indicator = trim(between).isEmpty || nounAfter ? q.range.upperBound..<nextStart : between
+                // 农村劳动力转移就业5万人次: the verb is part of a flow's name, which starts before it.
+                var flow = false
+                if let f = Vocabulary.flowNouns.match(t, endingAt: q.range.lowerBound, from: segStart),
+                    q.range.lowerBound - f.length <= v.lowerBound, v.upperBound < q.range.lowerBound, v.lowerBound > segStart
+                {
+                    indicator = segStart..<q.range.lowerBound
+                    flow = true
+                }
                 // 工业投资累计完成1000亿元: nothing after the verb or the number names it; the subject does.
                 if trim(indicator).isEmpty { indicator = segStart..<v.lowerBound }
-                kind = q.unitClass == .countable ? .count : .level
+                kind = q.unitClass == .countable || flow ? .count : .level
                 inherited = ClauseTarget(creation: true)
             } else {
                 // No verb: a target list (CPI涨幅2%左右; 省级专精特新中小企业10000家以上).
@@ -210,7 +220,9 @@ extension ExtractionRun {
                 }
                 // A stock named without a verb (超5亿元企业17家以上) is a level; after a creation verb
                 // (新增A 10家、B 20家) the list goes on counting, and 各有2家 counts members.
-                kind = q.unitClass == .countable && (each || inherited?.creation == true) ? .count : .level
+                // 实名制就业80万人, 农村劳动力转移就业5万人: a flow named by its verb is counted.
+                let flow = Vocabulary.flowNouns.match(t, endingAt: q.range.lowerBound, from: segStart) != nil
+                kind = flow || (q.unitClass == .countable && (each || inherited?.creation == true)) ? .count : .level
                 if !ctx.isOutcome, q.unitClass == .percent, inherited == nil, section != .plan, scopeDeadline == nil,
                     ctx.paragraphDeadline == nil
                 {

@@ -123,6 +123,8 @@ struct ExtractionRun {
     /// True once a sentence has set 今年 (or the document's year) as a deadline: the text speaks of
     /// this year's work.
     var thisYearSpoken = false
+    /// The deadline the last paragraph's dated sentences set, for a paragraph that goes on from it.
+    var lastParagraphDeadline: Int?
     /// The region the last sentence that named one committed (国务院印发的…规划): a table after it is that region's.
     var lastRegion: Region?
 
@@ -259,6 +261,14 @@ struct ExtractionRun {
         // In a review section every sentence is a past result: read for outcomes only.
         let reviewing = paragraphPast || section == .review
         var paragraph = ParagraphContext(reviewSince: paragraphPast ? reviewSpan(at: line.lowerBound) : nil)
+        // 同时，城区建成区面积达到20平方公里: a paragraph that opens by going on goes on with the
+        // deadline of the one before it.
+        if !reviewing, let i = line.first(where: { t[$0] != " " && t[$0] != "\u{3000}" }),
+            Vocabulary.continuationOpenings.match(t, at: i, limit: line.upperBound) != nil
+        {
+            paragraph.deadline = lastParagraphDeadline
+        }
+        defer { lastParagraphDeadline = paragraph.deadline }
         var s = line.lowerBound
         var depth = 0
         var k = line.lowerBound
@@ -384,6 +394,15 @@ struct ExtractionRun {
         return k == first.range.lowerBound
     }
 
+    /// True when the sentence names years and all of them are before the document's (2023年全年地区生产总值…).
+    func namesOnlyPastYears(_ times: [TimeMention]) -> Bool {
+        guard let d = docYear, !times.isEmpty else { return false }
+        return times.allSatisfy { m in
+            if case .year(let y) = m.kind { return y < d }
+            return false
+        }
+    }
+
     /// A sentence right after results, with no time word, firm word, intent or target cue of its own
     /// (2021年，经济运行持续恢复。初步预计，地区生产总值增长7.5%。): more of the same results.
     func continuesResults(_ r: Range<Int>, times: [TimeMention], _ paragraph: ParagraphContext) -> Bool {
@@ -468,7 +487,7 @@ struct ExtractionRun {
         if reviewing || breakdown || continuesResults(r, times: times, paragraph) || isPast(r, times: times) {
             // 2021年，经济运行持续恢复。: a paragraph opening on a past year leaves the goal statement
             // before it; its deadline no longer carries.
-            if opensOnPastYear(r, times: times) { outline.clearScopeDeadlines() }
+            if opensOnPastYear(r, times: times) || namesOnlyPastYears(times) { outline.clearScopeDeadlines() }
             paragraph.lastWasPast = true
             paragraph.speaksOfTargets = false
             readOutcomes(r, times: times, paragraph: &paragraph)
@@ -701,7 +720,11 @@ struct ExtractionRun {
         // In the clause, then before it (nearest first), then after it; no arrays built.
         let times = ctx.times
         search: do {
-            for m in times where clause.contains(m.range.lowerBound) {
+            // 2023年底前具备A、2024年底前完成B: the clause's nearest time word before the target first.
+            for m in times.reversed() where clause.contains(m.range.lowerBound) && m.range.lowerBound < at {
+                if take(m) { break search }
+            }
+            for m in times where clause.contains(m.range.lowerBound) && m.range.lowerBound >= at {
                 if take(m) { break search }
             }
             // Another clause's year counts only as a topic (not 落实2030年…方案's object).

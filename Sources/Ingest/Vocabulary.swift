@@ -16,7 +16,8 @@ enum Vocabulary {
         ("递增", .growth), ("年均增长", .growth), ("年平均增长", .growth), ("同口径增长", .growth), ("增速", .growth), ("增幅", .growth),
         // 地区生产总值预期增长目标6%左右, 经济增长目标确定为9.5%: a growth target named as such.
         ("增长目标", .growth), ("增长目标为", .growth), ("增长目标是", .growth), ("增长目标确定为", .growth),
-        ("预期增长目标", .growth), ("增速目标", .growth), ("增速目标为", .growth),
+        ("预期增长目标", .growth), ("增速目标", .growth), ("增速目标为", .growth), ("增长预期目标", .growth),
+        ("增长预期目标为", .growth), ("增长预期目标确定", .growth), ("增长预期目标确定为", .growth), ("增长目标确定", .growth),
         ("下降", .reduction), ("降低", .reduction), ("减少", .reduction), ("压减", .reduction),
         ("削减", .reduction), ("缩减", .reduction),
         ("达到", .level(qualifier: nil)), ("达", .level(qualifier: nil)), ("最高达", .level(qualifier: nil)),
@@ -203,6 +204,12 @@ enum Vocabulary {
     /// Openings of a sentence about the present (目前…, 截至目前…): with no time ahead, a statement of
     /// how things stand.
     static let presentOpenings = WordTable<Bool>(["目前", "当前", "现阶段", "现在", "眼下"].map { ($0, true) })
+
+    /// Verbal nouns that end an indicator of a flow (实名制就业80万人): the number counts what is done.
+    static let flowNouns = WordTable<Bool>(["就业", "转移就业", "新增就业", "培训", "引进", "招引", "创业", "安置"].map { ($0, true) })
+
+    /// Openings of a paragraph that goes on from the one before it (同时，…; 此外，…).
+    static let continuationOpenings = WordTable<Bool>(["同时，", "同时,", "此外，", "此外,", "另外，", "另外,"].map { ($0, true) })
 
     /// Nouns a money threshold describes when it runs straight into them (超50亿美元项目, 亿元企业).
     static let describedNouns = WordTable<Bool>(["项目", "企业", "工程", "大项目", "产业集群"].map { ($0, true) })

@@ -329,6 +329,41 @@ struct GenrePhenomenaTests {
 
     @Test(arguments: tables) func tablesOfIndicators(_ c: Case) throws { try Self.check(c) }
 
+    static let flowsAndParts: [Case] = [
+        Case(
+            name: "a flow named by its verb is counted; the parts of a plan are not targets",
+            text: "今年主要预期目标是：实名制就业80万人，农村劳动力转移就业5万人次以上。报告提出推动经济回升等10个方面的重点任务。",
+            published: "2024-01-20", publisherRegion: "辽宁省",
+            expected: [
+                Expected(kind: .count, indicator: "实名制就业", value: 80, unit: "万人", deadline: 2024),
+                Expected(kind: .count, indicator: "农村劳动力转移就业", value: 5, unit: "万人次", deadline: 2024, qualifier: "以上"),
+            ]),
+        Case(
+            name: "each target takes the nearest time word before it in its clause",
+            text: "争取2023年底前建成封关硬件设施、2024年底前完成封关各项准备。",
+            published: "2021-01-26", publisherRegion: "海南省",
+            expected: [
+                Expected(kind: .milestone, indicator: "封关硬件设施", deadline: 2023),
+                Expected(kind: .milestone, indicator: "封关各项准备", deadline: 2024),
+            ]),
+        Case(
+            name: "a paragraph that opens with 同时 goes on with the deadline before it; 翻一番以上 is a doubling",
+            text: "到2025年，全市地区生产总值达到300亿元。\n同时，城镇化率达到45%以上。\n到2030年，城乡居民人均收入比2020年翻一番以上。",
+            published: "2021-01-20", publisherRegion: "万源市",
+            expected: [
+                Expected(kind: .level, indicator: "地区生产总值", value: 300, unit: "亿元", deadline: 2025),
+                Expected(kind: .level, indicator: "城镇化率", value: 45, unit: "%", deadline: 2025, qualifier: "以上"),
+                Expected(kind: .multiple, indicator: "城乡居民人均收入", multiplier: 2, deadline: 2030),
+            ]),
+        Case(
+            name: "a milestone cut off with the text is not read",
+            text: "2022年主要预期目标是：地区生产总值增长7%，节能减排降碳等指标完成自治",
+            published: "2021-12-28", publisherRegion: "石嘴山市",
+            expected: [Expected(kind: .growth, indicator: "地区生产总值", value: 7, unit: "%", deadline: 2022)]),
+    ]
+
+    @Test(arguments: flowsAndParts) func flowsPartsAndTimes(_ c: Case) throws { try Self.check(c) }
+
     @Test(arguments: quantities) func quantitiesOfTheGenre(_ c: Case) throws { try Self.check(c) }
 
     // MARK: 7. Traditional text and mirror noise
