@@ -99,8 +99,9 @@ extension ExtractionRun {
             if end < clause.upperBound, t[end] == "的" || t[end] == "级" { continue }
             // 超50亿美元项目, 亿元以上企业: a threshold that describes the noun after it.
             if end < clause.upperBound, Vocabulary.describedNouns.match(t, at: end, limit: clause.upperBound) != nil { continue }
-            // 10个方面的重点任务: the parts a plan is divided into.
-            if q.unitClass == .countable, t.has("方面", at: end) { continue }
+            // 10个方面的重点任务: the parts a plan is divided into; 7个专项行动、5个配套政策, 10项措施:
+            // the instruments it is made of.
+            if q.unitClass == .countable, t.has("方面", at: end) || namesInstrument(after: end, limit: clause.upperBound) { continue }
             // 提出3项指标, 20项主要指标: the plan's own apparatus is counted, not a target.
             if q.unitClass == .countable, let w = Vocabulary.notIndicators.match(t, at: end, limit: clause.upperBound),
                 end + w.length == clause.upperBound || !t[end + w.length].isHan
@@ -159,9 +160,13 @@ extension ExtractionRun {
                     verbQualifier = qual
                     // 建设5G专网超过2万个, 培育企业达到500家: things brought into being are counted.
                     let named = trim(indicator)
-                    // 年均增长率超200%: a rate of growth held to a level is a growth target.
-                    if q.unitClass == .percent, Vocabulary.rateNouns.match(t, endingAt: named.upperBound, from: named.lowerBound) != nil {
+                    // 年均增长率超200%, 地区生产总值年均增长达到6.5%: a rate of growth held to a level is a
+                    // growth target, of what stands before the rate's name.
+                    if q.unitClass == .percent, let rate = Vocabulary.rateNouns.match(t, endingAt: named.upperBound, from: named.lowerBound) {
                         kind = .growth
+                        if rate.length < named.count, !t.has("率", endingAt: named.upperBound) {
+                            indicator = named.lowerBound..<(named.upperBound - rate.length)
+                        }
                     }
                     if q.unitClass == .countable, !named.isEmpty,
                         let v = Vocabulary.creationVerbs.match(t, at: named.lowerBound, limit: named.upperBound),
@@ -254,6 +259,20 @@ extension ExtractionRun {
             segStart = q.range.upperBound
         }
         return true
+    }
+
+    /// True when the noun after a count is one of a plan's instruments (系列专项三年行动, 配套政策为支撑,
+    /// 措施。): a word of `Vocabulary.policyInstruments` closing the run of Han after it, or before 为.
+    func namesInstrument(after end: Int, limit: Int) -> Bool {
+        var k = end
+        while k < limit, k < end + 12, t[k].isHan {
+            if let w = Vocabulary.policyInstruments.match(t, at: k, limit: limit) {
+                let after = k + w.length
+                if after >= limit || !t[after].isHan || t[after] == "为" { return true }
+            }
+            k += 1
+        }
+        return false
     }
 
     /// The first creation verb before a number (实施重点技术改造项目1000个: 实施, not 改造).

@@ -672,6 +672,15 @@ struct ExtractionRun {
 
     // MARK: Time
 
+    /// True when a place's name follows a period (“十四五”甘肃省经济发展目标是…): the period is the
+    /// sentence's time, the place its subject.
+    func placeFollows(_ m: TimeMention) -> Bool {
+        var k = m.range.upperBound
+        if k < t.count, t[k] == "”" || t[k] == "\"" { k += 1 }
+        guard k < t.count, let found = gazetteer.mention(startingAt: k, in: t[k..<min(t.count, k + 12)]) else { return false }
+        return found.range.lowerBound == k
+    }
+
     /// The campaign start that relative spans (三年内) count from.
     func campaignStart(in sentence: Range<Int>, times: [TimeMention]) -> Int? {
         for m in times {
@@ -688,7 +697,7 @@ struct ExtractionRun {
         case .base(let y): return (nil, y)
         case .period(let p):
             // A period inside a noun (国家“十五五”考核目标, 十四五规划) sets no deadline.
-            guard Self.isTimePhrase(t, m) else { return (nil, nil) }
+            guard Self.isTimePhrase(t, m) || placeFollows(m) else { return (nil, nil) }
             return (p.last, p.first - 1)
         case .years(let n):
             // 未来五年, 今后三年, 经过5年努力 count from the year the text is written in; 三年内 and

@@ -173,7 +173,8 @@ enum Vocabulary {
 
     /// Nouns of an annual growth rate: 年均增长率超200% is a growth target, not a level (人口自然增长率
     /// 控制在6‰以内 stays a level).
-    static let rateNouns = WordTable<Bool>(["年均增长率", "年均增速", "年均增幅", "年均增长速度"].map { ($0, true) })
+    static let rateNouns = WordTable<Bool>(
+        ["年均增长率", "年均增速", "年均增幅", "年均增长速度", "年均增长", "年均递增", "增长", "增速", "增长速度"].map { ($0, true) })
 
     /// The parts of a project plan's breakdown (总投资, 个数占比, 年度计划投资, 资金来源, 政府投资 …): a
     /// sentence with two of them describes how a plan's projects and funds divide, not a target.
@@ -210,6 +211,9 @@ enum Vocabulary {
 
     /// Openings of a paragraph that goes on from the one before it (同时，…; 此外，…).
     static let continuationOpenings = WordTable<Bool>(["同时，", "同时,", "此外，", "此外,", "另外，", "另外,"].map { ($0, true) })
+
+    /// What a policy is made of (配套政策, 专项行动, 措施): counted, they describe the document, not a target.
+    static let policyInstruments = WordTable<Bool>(["政策", "措施", "举措", "行动", "文件", "意见", "方案"].map { ($0, true) })
 
     /// Nouns a money threshold describes when it runs straight into them (超50亿美元项目, 亿元企业).
     static let describedNouns = WordTable<Bool>(["项目", "企业", "工程", "大项目", "产业集群"].map { ($0, true) })

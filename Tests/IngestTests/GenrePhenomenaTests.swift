@@ -360,6 +360,16 @@ struct GenrePhenomenaTests {
             text: "2022年主要预期目标是：地区生产总值增长7%，节能减排降碳等指标完成自治",
             published: "2021-12-28", publisherRegion: "石嘴山市",
             expected: [Expected(kind: .growth, indicator: "地区生产总值", value: 7, unit: "%", deadline: 2022)]),
+        Case(
+            name: "a growth rate held to a level is growth of what stands before it; a place after a period",
+            text: "《纲要》提出“十四五”甘肃省经济发展目标是，地区生产总值年均增长达到6.5%。",
+            published: "2021-02-01", publisherRegion: "甘肃省",
+            expected: [Expected(kind: .growth, indicator: "地区生产总值", value: 6.5, unit: "%", deadline: 2025)]),
+        Case(
+            name: "counts of a policy's own instruments are not targets",
+            text: "到2024年，以农业现代化等7个系列专项三年行动、绿色铝等5个配套政策为支撑，提出组建创新团队等10项措施，力争全产业链产值达到2.9万亿元。",
+            published: "2022-06-01", publisherRegion: "云南省",
+            expected: [Expected(kind: .level, indicator: "全产业链产值", value: 2.9, unit: "万亿元", deadline: 2024, qualifier: "力争")]),
     ]
 
     @Test(arguments: flowsAndParts) func flowsPartsAndTimes(_ c: Case) throws { try Self.check(c) }
