@@ -24,12 +24,14 @@ extension ExtractionRun {
         ctx.isOutcome = true
         ctx.reviewSpan = paragraph.reviewSince ?? outline.reviewSpan
         ctx.paragraphResultYear = paragraph.resultYear
+        var own: (year: Int, base: Int?)?
         for m in times {
-            if let own = reportedYear(m) {
-                paragraph.resultYear = own
-                break
-            }
+            own = reportedYear(m)
+            if own != nil { break }
         }
+        // 贵州省去年…取得初步成效。其中，原煤产量达1.53亿吨: 去年 dates the paragraph's results too.
+        if own == nil, let d = docYear, Vocabulary.lastYearWords.occurs(in: t, r) { own = (d - 1, nil) }
+        if let own { paragraph.resultYear = own }
         for segment in segments(of: r) {
             var segmentCtx = ctx
             segmentCtx.range = segment

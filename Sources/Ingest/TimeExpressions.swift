@@ -172,7 +172,10 @@ public enum TimeExpressions {
                     break
                 }
                 let before = i > range.lowerBound ? t[i - 1] : " "
-                if before == "到" || before == "至" || (i >= 2 && t.has("力争", endingAt: i)) {
+                if e + 1 < end, t[e] == "的", t[e + 1].isASCIIDigit || Numerals.chineseDigit(t[e + 1]) != nil {
+                    // 恢复到2019年的113%, 是2020年的2倍: the year a share or a multiple is of.
+                    kind = .base(y)
+                } else if before == "到" || before == "至" || (i >= 2 && t.has("力争", endingAt: i)) {
                     kind = .by(y)
                 } else if before == "比" || before == "较" || (before == "在" && t.contains("基础", in: e..<min(end, e + 4)))
                     || (before == "与" && t.contains("相比", in: e..<min(end, e + 3)))

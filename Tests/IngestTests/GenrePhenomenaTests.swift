@@ -479,6 +479,20 @@ struct GenrePhenomenaTests {
         #expect(found.outcomes.map(\.year) == [2025, 2025, 2025, 2025])
     }
 
+    @Test func lastYearDatesAParagraphsBreakdown() throws {
+        let text = "报告指出，全省去年产业建设取得初步成效。其中，建成投产40处井工煤矿，原煤产量达1.53亿吨、增长10.8%。去年旅游人次恢复到2019年的113%。社会消费品零售总额增长5.9%。\n"
+        let doc = try TextPipeline().prepare(
+            bytes: Array(text.utf8), source: "r.txt",
+            hints: DocumentHints(publishedOn: Day(iso: "2024-01-24"), publisherRegion: "贵州省"))
+        let found = Extractor().extractAll(from: doc)
+        #expect(found.commitments.isEmpty)
+        let byValue = Dictionary(found.outcomes.map { ($0.value ?? 0, $0) }, uniquingKeysWith: { a, _ in a })
+        #expect(byValue[40]?.indicator == "井工煤矿")
+        #expect(byValue[1.53]?.year == 2023)
+        #expect(byValue[5.9]?.year == 2023)
+        #expect(found.outcomes.allSatisfy { $0.year == 2023 })
+    }
+
     @Test func resultsOfAYearWrittenWithout年() throws {
         let text = "回望2023年，全区一片新气象。\n预计2023全年地区生产总值突破600亿元、增长6.7%。\n"
         let doc = try TextPipeline().prepare(
