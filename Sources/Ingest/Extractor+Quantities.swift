@@ -212,6 +212,12 @@ extension ExtractionRun {
                 if trim(indicator).isEmpty { indicator = segStart..<v.lowerBound }
                 kind = q.unitClass == .countable || flow ? .count : .level
                 inherited = ClauseTarget(creation: true)
+            } else if q.unitClass == .countable, trim(segStart..<q.range.lowerBound).isEmpty,
+                let done = completionAfter(q.range.upperBound, limit: nextStart)
+            {
+                // 40个贫困村全部退出, 60641名贫困人口稳定脱贫: the number first, what became of them after.
+                indicator = q.range.upperBound..<done.upperBound
+                kind = .count
             } else {
                 // No verb: a target list (CPI涨幅2%左右; 省级专精特新中小企业10000家以上).
                 let end = q.range.upperBound
@@ -259,6 +265,20 @@ extension ExtractionRun {
             segStart = q.range.upperBound
         }
         return true
+    }
+
+    /// The completion verb (退出, 脱贫, 摘帽 …) that ends the clause after a count and its noun, with
+    /// an adverb (全部, 稳定) before it allowed.
+    func completionAfter(_ end: Int, limit: Int) -> Range<Int>? {
+        var k = end
+        while k < limit, k < end + 16, t[k].isHan {
+            if let w = Vocabulary.completionVerbs.match(t, at: k, limit: limit), k > end {
+                let after = k + w.length
+                if after >= limit || !t[after].isHan { return end..<after }
+            }
+            k += 1
+        }
+        return nil
     }
 
     /// True when the noun after a count is one of a plan's instruments (系列专项三年行动, 配套政策为支撑,

@@ -397,10 +397,16 @@ struct ExtractionRun {
     /// True when the sentence names years and all of them are before the document's (2023年全年地区生产总值…).
     func namesOnlyPastYears(_ times: [TimeMention]) -> Bool {
         guard let d = docYear, !times.isEmpty else { return false }
-        return times.allSatisfy { m in
-            if case .year(let y) = m.kind { return y < d }
-            return false
+        var pastYear = false
+        for m in times {
+            switch m.kind {
+            case .year(let y) where y < d: pastYear = true
+            // 2023年湖南全年地区生产总值…: 全年 after a past year is that year.
+            case .thisYear where pastYear: continue
+            default: return false
+            }
         }
+        return pastYear
     }
 
     /// A sentence right after results, with no time word, firm word, intent or target cue of its own

@@ -215,6 +215,10 @@ enum Vocabulary {
     /// What a policy is made of (配套政策, 专项行动, 措施): counted, they describe the document, not a target.
     static let policyInstruments = WordTable<Bool>(["政策", "措施", "举措", "行动", "文件", "意见", "方案"].map { ($0, true) })
 
+    /// Verbs that close a clause opening on a count (40个贫困村全部退出): what became of the things counted.
+    static let completionVerbs = WordTable<Bool>(
+        ["退出", "脱贫", "稳定脱贫", "摘帽", "出列", "竣工", "完工", "建成投产", "投产", "开工", "签约", "落地"].map { ($0, true) })
+
     /// Nouns a money threshold describes when it runs straight into them (超50亿美元项目, 亿元企业).
     static let describedNouns = WordTable<Bool>(["项目", "企业", "工程", "大项目", "产业集群"].map { ($0, true) })
 }

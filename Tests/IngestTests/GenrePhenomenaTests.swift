@@ -493,6 +493,18 @@ struct GenrePhenomenaTests {
         #expect(found.outcomes.allSatisfy { $0.year == 2023 })
     }
 
+    @Test func countsFirstAndAYearsWholeAfterIt() throws {
+        let text = "2024年全省GDP目标增长6%左右\n2023年全省全年地区生产总值增长4.6%。全体居民人均可支配收入增长5.5%。\n过去五年，40个贫困村全部退出，60641名贫困人口稳定脱贫。\n"
+        let doc = try TextPipeline().prepare(
+            bytes: Array(text.utf8), source: "r.txt",
+            hints: DocumentHints(title: "2024年全省GDP目标增长6%左右", publishedOn: Day(iso: "2024-01-24"), publisherRegion: "湖南省"))
+        let found = Extractor().extractAll(from: doc)
+        #expect(found.commitments.map(\.value) == [6])
+        #expect(found.outcomes.map(\.value) == [4.6, 5.5, 40, 60641])
+        #expect(found.outcomes.map(\.year) == [2023, 2023, 2023, 2023])
+        #expect(found.outcomes.map(\.indicator).suffix(2) == ["贫困村全部退出", "贫困人口稳定脱贫"])
+    }
+
     @Test func resultsOfAYearWrittenWithout年() throws {
         let text = "回望2023年，全区一片新气象。\n预计2023全年地区生产总值突破600亿元、增长6.7%。\n"
         let doc = try TextPipeline().prepare(
