@@ -2,7 +2,7 @@
 /// keeps those said as commitments (not past results), each with its indicator, deadline and region.
 public struct Extractor: Sendable {
     /// Changes whenever extraction rules change, so stored mentions can be re-extracted.
-    public static let version = "0.4.0"
+    public static let version = "0.5.0"
 
     let gazetteer: Gazetteer
 
