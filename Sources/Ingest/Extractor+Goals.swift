@@ -177,8 +177,10 @@ extension ExtractionRun {
                 i = verbEnd
                 continue
             }
-            let split = !t.contains("的", in: object)
-            let items = split ? Indicator.items(t, object, splitOnAnd: verb.hasPrefix("建成") || verb.hasSuffix("建成")) : [object]
+            // 建成A、B: each facility is built on its own; 基本实现新型工业化、信息化、城镇化 is one goal.
+            let builds = verb.contains("建成")
+            let split = !t.contains("的", in: object) && (builds || !verb.hasSuffix("实现"))
+            let items = split ? Indicator.items(t, object, splitOnAnd: builds) : [object]
             let quoteStart = min(i, object.lowerBound)
             for item in items {
                 emit(

@@ -96,7 +96,9 @@ extension ExtractionRun {
         var targets: [Quantity] = []
         for (n, q) in qs.enumerated() {
             let end = q.range.upperBound
-            if end < clause.upperBound, t[end] == "的" || t[end] == "级" { continue }
+            // …but 打造100个以上的5G示范应用标杆 counts what the verb brings into being.
+            let made = q.unitClass == .countable && t[end] == "的" && createdDirectly(q, from: clause.lowerBound)
+            if end < clause.upperBound, t[end] == "的" || t[end] == "级", !made { continue }
             // 超50亿美元项目, 亿元以上企业: a threshold that describes the noun after it.
             if end < clause.upperBound, Vocabulary.describedNouns.match(t, at: end, limit: clause.upperBound) != nil { continue }
             // 10个方面的重点任务: the parts a plan is divided into; 7个专项行动、5个配套政策, 10项措施:
@@ -169,11 +171,11 @@ extension ExtractionRun {
                         }
                     }
                     if q.unitClass == .countable, !named.isEmpty,
-                        let v = Vocabulary.creationVerbs.match(t, at: named.lowerBound, limit: named.upperBound),
-                        v.length < named.count
+                        let v = Vocabulary.creationVerbs.match(t, at: named.lowerBound, limit: named.upperBound)
                     {
                         kind = .count
-                        indicator = (named.lowerBound + v.length)..<named.upperBound
+                        // 建成超过3000个5G行业虚拟专网: with nothing but the verb before, the noun after is counted.
+                        indicator = v.length < named.count ? (named.lowerBound + v.length)..<named.upperBound : q.range.upperBound..<nextStart
                     }
                 }
                 // 全员劳动生产率年均增长1万元、从目前的14.4万元增加到20万元: the clause's own last
@@ -265,6 +267,14 @@ extension ExtractionRun {
             segStart = q.range.upperBound
         }
         return true
+    }
+
+    /// True when a creation verb stands right before the count, or before a comparison verb right
+    /// before it (打造100个, 建成超过3000个).
+    func createdDirectly(_ q: Quantity, from start: Int) -> Bool {
+        var k = q.range.lowerBound
+        if let c = Vocabulary.comparisonVerbs.match(t, endingAt: k, from: start) { k -= c.length }
+        return Vocabulary.creationVerbs.match(t, endingAt: k, from: start) != nil
     }
 
     /// The completion verb (退出, 脱贫, 摘帽 …) that ends the clause after a count and its noun, with

@@ -370,6 +370,24 @@ struct GenrePhenomenaTests {
             text: "到2024年，以农业现代化等7个系列专项三年行动、绿色铝等5个配套政策为支撑，提出组建创新团队等10项措施，力争全产业链产值达到2.9万亿元。",
             published: "2022-06-01", publisherRegion: "云南省",
             expected: [Expected(kind: .level, indicator: "全产业链产值", value: 2.9, unit: "万亿元", deadline: 2024, qualifier: "力争")]),
+        Case(
+            name: "what a creation verb brings into being is counted, with 以上的 or 超过 between",
+            text: "到2023年，每个重点行业打造100个以上的5G示范应用标杆，研制30项以上重点行业标准，建成超过3000个5G行业虚拟专网。",
+            published: "2021-05-06",
+            expected: [
+                Expected(kind: .count, indicator: "5G示范应用标杆", value: 100, unit: "个", deadline: 2023, qualifier: "以上"),
+                Expected(kind: .count, indicator: "重点行业标准", value: 30, unit: "项", deadline: 2023, qualifier: "以上"),
+                Expected(kind: .count, indicator: "5G行业虚拟专网", value: 3000, unit: "个", deadline: 2023, qualifier: "以上"),
+            ]),
+        Case(
+            name: "facilities built are each a milestone; a list of goals to realize is one",
+            text: "到2035年，基本实现新型工业化、信息化、城镇化、农业现代化。到2025年，建成非遗传习中心、红香米博物馆。",
+            published: "2022-12-26", publisherRegion: "三门峡市",
+            expected: [
+                Expected(kind: .milestone, indicator: "新型工业化、信息化、城镇化、农业现代化", deadline: 2035),
+                Expected(kind: .milestone, indicator: "非遗传习中心", deadline: 2025),
+                Expected(kind: .milestone, indicator: "红香米博物馆", deadline: 2025),
+            ]),
     ]
 
     @Test(arguments: flowsAndParts) func flowsPartsAndTimes(_ c: Case) throws { try Self.check(c) }
