@@ -682,7 +682,7 @@ struct ExtractionRun {
     /// sentence's time, the place its subject.
     func placeFollows(_ m: TimeMention) -> Bool {
         var k = m.range.upperBound
-        if k < t.count, t[k] == "”" || t[k] == "\"" { k += 1 }
+        if k < t.count, t[k] == "”" || t[k] == "\"" || t[k] == "」" || t[k] == "』" { k += 1 }
         guard k < t.count, let found = gazetteer.mention(startingAt: k, in: t[k..<min(t.count, k + 12)]) else { return false }
         return found.range.lowerBound == k
     }
@@ -765,7 +765,7 @@ struct ExtractionRun {
     /// rather than inside a noun that follows it (“十五五”考核目标, 十四五规划).
     static func isTimePhrase(_ t: [Unicode.Scalar], _ m: TimeMention) -> Bool {
         var k = m.range.upperBound
-        if k < t.count, t[k] == "”" || t[k] == "\"" { k += 1 }
+        if k < t.count, t[k] == "”" || t[k] == "\"" || t[k] == "」" || t[k] == "』" { k += 1 }
         guard k < t.count else { return true }
         if Vocabulary.periodTails.match(t, at: k) != nil { return true }
         return !t[k].isHan

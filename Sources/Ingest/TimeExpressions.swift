@@ -191,7 +191,7 @@ public enum TimeExpressions {
             if let p = fiveYearPlans.match(t, at: i, limit: end) {
                 // "十五五"开局之年 names the plan's first year, not its end.
                 var k = i + p.length
-                if k < end, t[k] == "”" || t[k] == "\"" { k += 1 }
+                if k < end, t[k] == "”" || t[k] == "\"" || t[k] == "」" || t[k] == "』" { k += 1 }
                 let opening = ["开局", "收官", "起步", "首年", "第一年"].contains { t.has($0, at: k) }
                 if !opening {
                     guard body(TimeMention(kind: .period(p.value), range: i..<i + p.length)) else { return }

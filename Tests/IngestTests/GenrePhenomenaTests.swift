@@ -46,6 +46,14 @@ struct GenrePhenomenaTests {
             text: "全省上下认真贯彻党中央、国务院决策部署。到2027年，全省粮食产量稳定在700亿斤以上。",
             published: "2024-02-01", publisherRegion: "吉林省",
             expected: [Expected(kind: .level, indicator: "粮食产量", value: 700, unit: "亿斤", deadline: 2027, region: "吉林省")]),
+        Case(
+            name: "a period in corner brackets before 规划 names the plan, it dates nothing",
+            text: "国务院总理表示，纲要提出全社会研发经费投入年均增长7%以上，与「十四五」规划目标保持一致。\n其中，提出单位国内生产总值二氧化碳排放累计降低17%。",
+            published: "2026-03-05", title: "「十五五」纲要提出20项主要指标",
+            expected: [
+                Expected(kind: .growth, indicator: "全社会研发经费投入", value: 7, unit: "%", deadline: 2030, region: "中国", qualifier: "以上"),
+                Expected(kind: .reduction, indicator: "单位国内生产总值二氧化碳排放", value: 17, unit: "%", deadline: 2030, region: "中国"),
+            ]),
     ]
 
     @Test(arguments: national) func nationalDocuments(_ c: Case) throws { try Self.check(c) }
