@@ -97,7 +97,8 @@ extension ExtractionRun {
         for (n, q) in qs.enumerated() {
             let end = q.range.upperBound
             // …but 打造100个以上的5G示范应用标杆 counts what the verb brings into being.
-            let made = q.unitClass == .countable && t[end] == "的" && createdDirectly(q, from: clause.lowerBound)
+            let made = q.unitClass == .countable && end < clause.upperBound && t[end] == "的"
+                && createdDirectly(q, from: clause.lowerBound)
             if end < clause.upperBound, t[end] == "的" || t[end] == "级", !made { continue }
             // 超50亿美元项目, 亿元以上企业: a threshold that describes the noun after it.
             if end < clause.upperBound, Vocabulary.describedNouns.match(t, at: end, limit: clause.upperBound) != nil { continue }

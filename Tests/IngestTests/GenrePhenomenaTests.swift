@@ -531,6 +531,33 @@ struct GenrePhenomenaTests {
         #expect(found.outcomes.map(\.indicator).suffix(2) == ["贫困村全部退出", "贫困人口稳定脱贫"])
     }
 
+    /// Scraped pages stop anywhere: every prefix of a text dense with the genre's phrases is read
+    /// without running off its end (a crash here fails the whole run).
+    @Test func everyPrefixOfADenseTextIsRead() throws {
+        let text = """
+            2024全国地方两会|2023年全省全年地区生产总值增长4.6%，40个贫困村全部退出。
+            指标 |
+            2025年目标值 |
+            森林覆盖率(%) |
+            >24.5 |
+            今年主要预期目标是：实名制就业80万人，打造100个以上的5G示范应用标杆，建成超过3000个虚拟专网，增长目标确定为6%，
+            争取2023年底前建成封关硬件设施、2024年底前完成封关各项准备，其中，产业类项目200个，总投资3000亿元，恢复到2019年的113%，2023全年增长7.5%
+            """
+        let scalars = Array(text.unicodeScalars)
+        var read = 0
+        for cut in stride(from: 1, through: scalars.count, by: 1) {
+            var prefix = String.UnicodeScalarView()
+            prefix.append(contentsOf: scalars[0..<cut])
+            let doc = try TextPipeline().prepare(
+                bytes: Array(String(prefix).utf8), source: "p.txt",
+                hints: DocumentHints(publishedOn: Day(iso: "2024-01-24"), publisherRegion: "贵州省"))
+            let found = Extractor().extractAll(from: doc)
+            for c in found.commitments { #expect(doc.raw.count >= c.span.upperBound) }
+            read += 1
+        }
+        #expect(read == scalars.count)
+    }
+
     @Test func resultsOfAYearWrittenWithout年() throws {
         let text = "回望2023年，全区一片新气象。\n预计2023全年地区生产总值突破600亿元、增长6.7%。\n"
         let doc = try TextPipeline().prepare(
