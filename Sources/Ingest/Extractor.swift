@@ -558,12 +558,16 @@ struct ExtractionRun {
             var inherited: ClauseTarget?
             for clause in clauses(of: segment) {
                 if isPastClause(clause, times: sentenceTimes) {
-                    guard readsOutcomes else { continue }
                     var pastCtx = ctx
                     pastCtx.isOutcome = true
                     pastCtx.isTarget = true
-                    var none: ClauseTarget?
-                    _ = extractQuantities(clause, pastCtx, previousSubject: nil, inherited: &none)
+                    // 2023年地区生产总值增长4.1%，2024年预计增长5%左右: the result's indicator is the
+                    // subject of the target after it, so the clause is read even when results are not wanted.
+                    let kept = outcomes.count
+                    var past: ClauseTarget?
+                    _ = extractQuantities(clause, pastCtx, previousSubject: nil, inherited: &past)
+                    if !readsOutcomes { outcomes.removeSubrange(kept...) }
+                    if let name = past?.indicator { previousSubject = name }
                     continue
                 }
                 let before = out.count

@@ -87,7 +87,42 @@ public enum TimeExpressions {
             if Vocabulary.reviewedYearLeaders.match(t, endingAt: i, from: max(0, i - 6)) != nil { return y + 1 }
             i = at + 1
         }
-        return thisYearByItsOnlyYear(in: t, end: end)
+        return thisYearByItsOnlyYear(in: t, end: end) ?? laterOfTwoConsecutiveYears(in: t, end: end)
+            ?? latestFiveYearPlan(in: t, end: end)
+    }
+
+    /// A text that names two years only, one after the other (2019年…增长7.5%; 2020年全市预期…增长6.5%):
+    /// a report of the later one, looking back on the earlier.
+    static func laterOfTwoConsecutiveYears(in t: [Unicode.Scalar], end: Int) -> Int? {
+        var years: Set<Int> = []
+        var i = 0
+        while i + 5 <= end {
+            guard t[i].isASCIIDigit, let (y, at) = year(t, at: i), at < end, t[at] == "年" || t[at] == "全" else {
+                i += 1
+                continue
+            }
+            years.insert(y)
+            if years.count > 2 { return nil }
+            i = at + 1
+        }
+        guard years.count == 2, let low = years.min(), years.contains(low + 1) else { return nil }
+        return low + 1
+    }
+
+    /// The first year of the latest five-year plan a text names (“十三五”时期… “十四五”时期(2021-2025年)…):
+    /// a plan, or news of one, is written as that period opens.
+    static func latestFiveYearPlan(in t: [Unicode.Scalar], end: Int) -> Int? {
+        var latest: YearSpan?
+        var i = 0
+        while i < end {
+            if let p = fiveYearPlans.match(t, at: i, limit: end) {
+                if latest.map({ p.value.first > $0.first }) ?? true { latest = p.value }
+                i += p.length
+            } else {
+                i += 1
+            }
+        }
+        return latest?.first
     }
 
     /// The year a title opens with when it is written without 年 (2024全国地方两会|…, 2022两会):

@@ -113,7 +113,7 @@ enum Vocabulary {
 
     /// Heading words of a section that looks back at results.
     static let reviewHeadings = WordTable<Bool>(
-        ["回顾", "过去一年", "过去五年", "一年来", "五年来", "这五年", "发展成就", "主要成绩", "工作总结"].map { ($0, true) })
+        ["回顾", "过去一年", "过去五年", "一年来", "五年来", "这五年", "发展成就", "主要成绩", "工作总结", "发展基础"].map { ($0, true) })
 
     /// Heading words of a section that sets targets or tasks.
     static let planHeadings = WordTable<Bool>(

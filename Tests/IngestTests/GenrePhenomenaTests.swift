@@ -240,6 +240,16 @@ struct GenrePhenomenaTests {
                 Expected(kind: .level, indicator: "地区生产总值", value: 300, unit: "亿元", deadline: 2025, region: "万源市"),
                 Expected(kind: .level, indicator: "城区建成区面积", value: 20, unit: "平方公里", deadline: 2025, region: "万源市"),
             ]),
+        Case(
+            name: "a past result's indicator is the subject of the target after it",
+            text: "政府工作报告提到，2023年全省地区生产总值增长4.1%，2024年预计增长5%左右。",
+            published: "2024-01-23", publisherRegion: "江西省",
+            expected: [Expected(kind: .growth, indicator: "地区生产总值", value: 5, unit: "%", deadline: 2024, qualifier: "左右")]),
+        Case(
+            name: "a plan's 发展基础 section reviews the last period",
+            text: "第一章 开启新征程\n第一节 发展基础\n“十三五”时期，全市地区生产总值年均增长9%，达到678亿元。\n第二节 发展目标\n到2025年，全市地区生产总值达到1000亿元。",
+            published: "2021-03-01", publisherRegion: "拉萨市",
+            expected: [Expected(kind: .level, indicator: "地区生产总值", value: 1000, unit: "亿元", deadline: 2025)]),
     ]
 
     @Test(arguments: pastAndPresent) func resultsBesideTargets(_ c: Case) throws { try Self.check(c) }
@@ -461,6 +471,9 @@ struct GenrePhenomenaTests {
         #expect(year("2022年度市场主体达156万户。") == nil)
         #expect(year("今年全区新增装机4500万千瓦。力争2024年全区电力装机总规模突破2.6亿千瓦。") == 2024)
         #expect(year("2020年全区生产总值增长3.7%，2021年全区生产总值增长目标为7.5%以上。") == 2021)
+        #expect(year("2019年，全市地区生产总值增长7.5%。2020年全市预期地区生产总值增长6.5%以上。") == 2020)
+        #expect(year("到2025年，建成示范区；到2027年，全面建成。") == nil)
+        #expect(year("“十三五”时期，全市经济快速增长。“十四五”时期(2021-2025年)，是关键期。到二〇三五年，基本实现现代化。") == 2021)
         #expect(TimeExpressions.leadingYear(ofTitle: Array("2024全国地方两会 | 贵州去年GDP增长4.9%".unicodeScalars)) == 2024)
         #expect(TimeExpressions.leadingYear(ofTitle: Array("2024年政府工作报告".unicodeScalars)) == nil)
         #expect(year("今年全区新增装机4500万千瓦。力争2025年总规模突破3亿千瓦，较2020年翻番。") == nil)
