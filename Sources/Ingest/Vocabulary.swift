@@ -199,7 +199,7 @@ enum Vocabulary {
     static let periodCharacterizations = WordTable<Bool>(
         [
             "关键时期", "关键阶段", "重要时期", "关键一年", "重要一年", "开局之年", "攻坚之年", "决胜之年", "决战年",
-            "关键年", "窗口年", "窗口期", "之年", "的一年", "起步期", "机遇期",
+            "关键年", "窗口年", "窗口期", "之年", "的一年", "起步期", "机遇期", "关键期", "攻坚期", "转型期", "攻关期",
         ].map { ($0, true) })
 
     /// Openings of a sentence about the present (目前…, 截至目前…): with no time ahead, a statement of
