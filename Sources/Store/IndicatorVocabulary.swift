@@ -35,6 +35,8 @@ public struct IndicatorVocabulary: Sendable {
     static let scopeWords = [
         "全省", "全市", "全县", "全区", "全州", "全旗", "全盟", "全国", "我省", "我市", "我县", "我区", "我州",
         "本省", "本市", "本县", "本区", "全年",
+        // Words of time and estimate in front of a reported result (去年全省地区生产总值, 仍预计全市GDP).
+        "仍预计", "预计", "去年", "今年", "上年",
     ]
     /// Spellings unified before lookup, longest first.
     static let spellings: [(String, String)] = [
