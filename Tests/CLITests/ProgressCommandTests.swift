@@ -96,6 +96,13 @@ import Testing
             let table = try ptt.run("progress", "--region", "湟源县", "--as-of", "2025-06-01", "--no-color")
             #expect(table.stdout.contains("growth 7% ≥ 5.5%左右 → met"), "\(table.stdout)")
             #expect(table.stdout.contains("2025年湟源县政府工作报告"), "\(table.stdout)")
+            // The HTML report's scorecard chart: a bar per region with a judged target.
+            let page = ptt.home + "/report.html"
+            #expect(try ptt.run("report", "--html", page, "--as-of", "2026-06-01").status == 0)
+            let html = try String(contentsOfFile: page, encoding: .utf8)
+            #expect(html.contains("<svg class=\"scorecard\""))
+            #expect(html.contains("<rect class=\"verdict met\"") && html.contains("<rect class=\"verdict missed\""))
+            #expect(html.contains("data-region=\"110000\" data-count=\"3\""))
             // ptt show lists a target's results.
             let id = try ptt.query("SELECT id FROM targets WHERE region_code = '630123' AND indicator_key = 'gdp' AND deadline_year = 2024")
             let show = try ptt.run("show", id)
