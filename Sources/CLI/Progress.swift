@@ -24,17 +24,19 @@ struct Progress: ParsableCommand, WorkedExamples {
             """)
 
     static let examples = """
-          $ ptt progress --region 北京市
+          $ ptt progress --region 北京市 --as-of 2025-06-01
           Progress as of 2025-06-01: 4 targets with a reported result
 
-            deadline  region  indicator         target  result    verdict  rule                                        target source                 result source
-            2024      北京市  地区生产总值      5%左右  5.2%左右  met      growth 5.2%左右 ≥ 5%左右 → met              北京市政府工作报告 (2024-01-21)  北京︰今年GDP增長目標為5%左右 (2025-01-14)
+            deadline  region  indicator         target  result    verdict  rule                            …  id
+            2024      北京市  地区生产总值      5%左右  5.2%左右  met      growth 5.2%左右 ≥ 5%左右 → met  …  1
+            2024      北京市  一般公共预算收入  5%      3.1%      missed   growth 3.1% < 5% → missed       …  2
             …
+
           Scorecard (1 region)
             region  met  missed  partly  unknown  past due, no result
             北京市  3    1       0       0        0
 
-          $ ptt progress --indicator gdp --year 2024 --format json
+          $ ptt progress --indicator gdp --year 2024 --format json    # every verdict with its rule and numbers
           $ ptt progress --scorecard --format csv > scorecard.csv
         """
 
