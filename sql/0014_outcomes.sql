@@ -440,26 +440,45 @@ CREATE TABLE verdict_counts (
 -- Re-derives target_verdicts of the (region, indicator) pairs given (parallel arrays; NULL for
 -- both: every pair, for after an analyst changed aliases or indicator_directions) and applies
 -- the change to verdict_counts. ptt calls it last in an ingest transaction, with the pairs of
--- every target and outcome identity it refreshed, whose locks that transaction holds.
+-- every target and outcome identity it refreshed, whose locks that transaction holds. No
+-- temporary tables (an ingest calls it once per transaction): the old rows' counts are kept in
+-- arrays between the statements.
 CREATE FUNCTION ptt_refresh_verdicts(region_codes text[], indicator_keys text[]) RETURNS void
 LANGUAGE plpgsql AS $$
+DECLARE
+    old_regions text[];
+    old_years integer[];
+    old_verdicts text[];
+    old_counts bigint[];
 BEGIN
     IF region_codes IS NULL THEN
-        CREATE TEMP TABLE verdict_pairs ON COMMIT DROP AS
-        SELECT DISTINCT region_code AS r, indicator_key AS k FROM targets
-        WHERE region_code IS NOT NULL AND deadline_year IS NOT NULL;
-    ELSE
-        CREATE TEMP TABLE verdict_pairs ON COMMIT DROP AS
-        SELECT DISTINCT r, k FROM unnest(region_codes, indicator_keys) AS u(r, k) WHERE r IS NOT NULL AND r <> '';
+        SELECT array_agg(r), array_agg(k) INTO region_codes, indicator_keys
+        FROM (
+            SELECT region_code AS r, indicator_key AS k FROM targets
+            WHERE region_code IS NOT NULL AND deadline_year IS NOT NULL
+            UNION
+            SELECT region_code, indicator_key FROM target_verdicts
+        ) s;
     END IF;
 
-    CREATE TEMP TABLE verdict_old ON COMMIT DROP AS
-    SELECT v.* FROM verdict_pairs p JOIN target_verdicts v ON v.region_code = p.r AND v.indicator_key = p.k;
-    DELETE FROM target_verdicts v USING verdict_pairs p WHERE v.region_code = p.r AND v.indicator_key = p.k;
+    -- The old rows of these pairs, counted, then deleted.
+    WITH pairs AS (
+        SELECT DISTINCT r, k FROM unnest(region_codes, indicator_keys) AS u(r, k) WHERE r IS NOT NULL AND r <> ''
+    ),
+    old AS (
+        DELETE FROM target_verdicts v USING pairs p
+        WHERE v.region_code = p.r AND v.indicator_key = p.k
+        RETURNING v.region_code, v.deadline_year, v.verdict
+    )
+    SELECT array_agg(region_code), array_agg(deadline_year), array_agg(verdict), array_agg(n)
+    INTO old_regions, old_years, old_verdicts, old_counts
+    FROM (SELECT region_code, deadline_year, verdict, count(*) AS n FROM old GROUP BY 1, 2, 3) c;
 
     INSERT INTO target_verdicts (target_id, region_code, indicator_key, deadline_year, outcome_id, verdict, rule)
     SELECT t.id, t.region_code, t.indicator_key, t.deadline_year, b.outcome_id, coalesce(b.verdict, 'none'), b.rule
-    FROM verdict_pairs p
+    FROM (
+        SELECT DISTINCT r, k FROM unnest(region_codes, indicator_keys) AS u(r, k) WHERE r IS NOT NULL AND r <> ''
+    ) p
     JOIN targets t ON coalesce(t.region_code, '') = p.r AND t.indicator_key = p.k
     LEFT JOIN LATERAL (
         SELECT x.outcome_id, x.verdict, x.rule
@@ -470,22 +489,23 @@ BEGIN
     ) b ON true
     WHERE t.deadline_year IS NOT NULL;
 
+    -- The difference, applied in one statement in key order.
     INSERT INTO verdict_counts AS c (region_code, deadline_year, verdict, n)
     SELECT region_code, deadline_year, verdict, sum(n)
     FROM (
-        SELECT region_code, deadline_year, verdict, count(*) AS n
-        FROM target_verdicts v JOIN verdict_pairs p ON v.region_code = p.r AND v.indicator_key = p.k
+        SELECT v.region_code, v.deadline_year, v.verdict, count(*) AS n
+        FROM (
+            SELECT DISTINCT r, k FROM unnest(region_codes, indicator_keys) AS u(r, k) WHERE r IS NOT NULL AND r <> ''
+        ) p
+        JOIN target_verdicts v ON v.region_code = p.r AND v.indicator_key = p.k
         GROUP BY 1, 2, 3
         UNION ALL
-        SELECT region_code, deadline_year, verdict, -count(*) FROM verdict_old GROUP BY 1, 2, 3
+        SELECT r, y, vd, -n FROM unnest(old_regions, old_years, old_verdicts, old_counts) AS o(r, y, vd, n)
     ) d
     GROUP BY 1, 2, 3
     HAVING sum(n) <> 0
     ORDER BY 1, 2, 3
     ON CONFLICT (region_code, deadline_year, verdict) DO UPDATE SET n = c.n + EXCLUDED.n;
-
-    DROP TABLE verdict_pairs;
-    DROP TABLE verdict_old;
 END;
 $$;
 
