@@ -17,7 +17,8 @@ struct Progress: ParsableCommand, WorkedExamples {
             met; different kinds, units or spans give unknown, with the reason.
 
             Rows are the targets with a linked result, by deadline, region code and id; the
-            table shows the first 10 (--limit N, --all). Then the scorecard: per region, how many
+            table shows the first 10 (--limit N, --all). Then the scorecard (as many regions, and
+            the totals over all of them): per region, how many
             targets met, missed, partly met or could not be judged, and how many past-due targets
             (deadline before the as-of year) have no reported result. CSV holds the rows, or with
             --scorecard the scorecard; JSON holds both, every verdict with its rule and numbers.
@@ -48,7 +49,7 @@ struct Progress: ParsableCommand, WorkedExamples {
     @Option(help: ArgumentHelp("At most N target rows (default: 10 for table and Markdown, all for CSV and JSON).", valueName: "N"))
     var limit: Int?
 
-    @Flag(help: "Every target row.")
+    @Flag(help: "Every target row and every region of the scorecard.")
     var all = false
 
     @Flag(help: "Only the scorecard (CSV: the scorecard instead of the rows).")
@@ -70,7 +71,9 @@ struct Progress: ParsableCommand, WorkedExamples {
             let filter = try filters.filter(connection)
             let rowLimit: Int? =
                 scorecard ? 0 : all ? nil : limit ?? (output.format == .table || output.format == .markdown ? 10 : nil)
-            let data = try connection.progress(filter, asOf: day, limit: rowLimit)
+            let tableLike = output.format == .table || output.format == .markdown
+            let scorecardLimit = all || !tableLike ? nil : limit ?? 10
+            let data = try connection.progress(filter, asOf: day, limit: rowLimit, scorecardLimit: scorecardLimit)
             let report = ProgressReport(asOf: day, data: data, colour: output.colour, scorecardOnly: scorecard)
             output.write(report.render(output.format))
         }

@@ -93,7 +93,7 @@ struct ProgressReport {
             }
             lines.append("")
         }
-        let regions = data.scorecard.count
+        let regions = data.regions
         heading("Scorecard (\(regions) region\(regions == 1 ? "" : "s"))")
         if regions == 0 {
             lines.append("No dated targets with a region.")
@@ -103,6 +103,12 @@ struct ProgressReport {
                 let t = data.totals
                 table.rows.append(
                     ["all regions"] + [t.met, t.missed, t.partly, t.unknown, t.pastDueWithoutOutcome].map(String.init))
+            }
+            if data.scorecard.count < regions {
+                // The first regions, then how many more, then the totals over all of them.
+                let totals = table.rows.removeLast()
+                table.rows.append(["… \(regions - data.scorecard.count) more regions (--all)", "", "", "", "", ""])
+                table.rows.append(totals)
             }
             lines += markdown ? table.markdown() : table.terminal(colour: colour)
         }
@@ -145,7 +151,7 @@ struct ProgressReport {
             ])
         }
         return JSON.object([
-            ("as_of", .string(asOf.description)), ("targets_with_outcome", .int(data.total)),
+            ("as_of", .string(asOf.description)), ("targets_with_outcome", .int(data.total)), ("regions", .int(data.regions)),
             ("rows", .array(scorecardOnly ? [] : rows)), ("scorecard", .array(data.scorecard.map(card))),
             ("totals", card(data.totals)),
         ]).text

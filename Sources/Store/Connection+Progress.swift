@@ -3,14 +3,17 @@ import Ingest
 extension Connection {
     /// The progress report: targets `filter` selects that have a result reported for their
     /// deadline year, with the verdict and both sources (the first `limit`, by deadline, region
-    /// code and id; all when nil), how many there are, and the per-region scorecard, whose
-    /// "past due without a result" counts deadlines before `asOf`'s year.
+    /// code and id; all when nil), how many there are, and the per-region scorecard (the first
+    /// `scorecardLimit` regions by code, all when nil, and the totals over all), whose "past due
+    /// without a result" counts deadlines before `asOf`'s year.
     ///
     /// Reads `target_verdicts` and `verdict_counts` (kept at ingest, sql/0014_outcomes.sql), so a
     /// page costs what it shows: the scorecard of a whole database sums one row per region,
     /// deadline year and verdict. An indicator filter is resolved to indicator keys first (its
     /// text in a key, a name or an alias).
-    public func progress(_ filter: TargetFilter, asOf: Day, limit: Int?) throws -> ProgressReportData {
+    public func progress(_ filter: TargetFilter, asOf: Day, limit: Int?, scorecardLimit: Int? = nil) throws
+        -> ProgressReportData
+    {
         let keys = try indicatorKeys(matching: filter)
         let condition = Self.progressCondition(filter, keys: keys)
         let kindJoin: SQLQuery = filter.kind == nil ? "" : "JOIN targets tk ON tk.id = v.target_id"
@@ -79,39 +82,42 @@ extension Connection {
 
         // The scorecard: from the counts when only regions and years filter, else from the verdicts.
         let year = asOf.year
-        let counts: SQLQuery
+        let source: SQLQuery
         if filter.kind == nil && keys == nil {
-            counts = """
-                SELECT c.region_code, sum(c.n) FILTER (WHERE c.verdict = 'met') AS met,
-                    sum(c.n) FILTER (WHERE c.verdict = 'missed') AS missed,
-                    sum(c.n) FILTER (WHERE c.verdict = 'partly') AS partly,
-                    sum(c.n) FILTER (WHERE c.verdict = 'unknown') AS unknown,
-                    sum(c.n) FILTER (WHERE c.verdict = 'none' AND c.deadline_year < \(year)) AS none
+            source = """
+                SELECT c.region_code, c.n AS n, c.verdict, c.deadline_year
                 FROM verdict_counts c JOIN regions g ON g.code = c.region_code
                 WHERE c.n <> 0 AND \(fragment: Self.progressCondition(filter, keys: nil, alias: "c"))
-                GROUP BY c.region_code
                 """
         } else {
-            counts = """
-                SELECT v.region_code, count(*) FILTER (WHERE v.verdict = 'met') AS met,
-                    count(*) FILTER (WHERE v.verdict = 'missed') AS missed,
-                    count(*) FILTER (WHERE v.verdict = 'partly') AS partly,
-                    count(*) FILTER (WHERE v.verdict = 'unknown') AS unknown,
-                    count(*) FILTER (WHERE v.verdict = 'none' AND v.deadline_year < \(year)) AS none
+            source = """
+                SELECT v.region_code, 1 AS n, v.verdict, v.deadline_year
                 FROM target_verdicts v JOIN regions g ON g.code = v.region_code \(fragment: kindJoin)
                 WHERE \(fragment: condition)
-                GROUP BY v.region_code
                 """
         }
+        // What counts: every judged target, and the targets without a result that are past due.
+        let sums: SQLQuery = """
+            sum(s.n) FILTER (WHERE s.verdict = 'met') AS met, sum(s.n) FILTER (WHERE s.verdict = 'missed') AS missed,
+            sum(s.n) FILTER (WHERE s.verdict = 'partly') AS partly,
+            sum(s.n) FILTER (WHERE s.verdict = 'unknown') AS unknown,
+            sum(s.n) FILTER (WHERE s.verdict = 'none' AND s.deadline_year < \(year)) AS none
+            """
+        let counted: SQLQuery = "(s.verdict <> 'none' OR s.deadline_year < \(year))"
         let scorecard = try execute(
             """
             SELECT s.region_code, coalesce(rp.path, s.region_code), coalesce(s.met, 0)::bigint,
                 coalesce(s.missed, 0)::bigint, coalesce(s.partly, 0)::bigint, coalesce(s.unknown, 0)::bigint,
                 coalesce(s.none, 0)::bigint
-            FROM (\(fragment: counts)) s
+            FROM (
+                SELECT s.region_code, \(fragment: sums)
+                FROM (\(fragment: source)) s
+                WHERE \(fragment: counted)
+                GROUP BY s.region_code
+                ORDER BY s.region_code
+                LIMIT \(scorecardLimit)
+            ) s
             LEFT JOIN region_paths rp ON rp.code = s.region_code
-            WHERE coalesce(s.met, 0) + coalesce(s.missed, 0) + coalesce(s.partly, 0) + coalesce(s.unknown, 0)
-                + coalesce(s.none, 0) > 0
             ORDER BY s.region_code
             """
         ).rows.map { row in
@@ -122,14 +128,38 @@ extension Connection {
         }
         var totals = ScorecardRow(
             regionCode: "", regionPath: "all regions", met: 0, missed: 0, partly: 0, unknown: 0, pastDueWithoutOutcome: 0)
-        for s in scorecard {
-            totals.met += s.met
-            totals.missed += s.missed
-            totals.partly += s.partly
-            totals.unknown += s.unknown
-            totals.pastDueWithoutOutcome += s.pastDueWithoutOutcome
+        var regions = scorecard.count
+        if let scorecardLimit, scorecard.count >= scorecardLimit {
+            // More regions than shown, perhaps: the totals and the number of regions in one pass.
+            if let row = try execute(
+                """
+                SELECT count(DISTINCT s.region_code),
+                    coalesce(sum(s.n) FILTER (WHERE s.verdict = 'met'), 0)::bigint,
+                    coalesce(sum(s.n) FILTER (WHERE s.verdict = 'missed'), 0)::bigint,
+                    coalesce(sum(s.n) FILTER (WHERE s.verdict = 'partly'), 0)::bigint,
+                    coalesce(sum(s.n) FILTER (WHERE s.verdict = 'unknown'), 0)::bigint,
+                    coalesce(sum(s.n) FILTER (WHERE s.verdict = 'none'), 0)::bigint
+                FROM (\(fragment: source)) s WHERE \(fragment: counted)
+                """
+            ).first {
+                regions = try row.decode(0)
+                totals.met = try row.decode(1)
+                totals.missed = try row.decode(2)
+                totals.partly = try row.decode(3)
+                totals.unknown = try row.decode(4)
+                totals.pastDueWithoutOutcome = try row.decode(5)
+            }
+        } else {
+            for s in scorecard {
+                totals.met += s.met
+                totals.missed += s.missed
+                totals.partly += s.partly
+                totals.unknown += s.unknown
+                totals.pastDueWithoutOutcome += s.pastDueWithoutOutcome
+            }
         }
-        return ProgressReportData(rows: rows, total: totals.judged, scorecard: scorecard, totals: totals)
+        return ProgressReportData(
+            rows: rows, total: totals.judged, scorecard: scorecard, regions: regions, totals: totals)
     }
 
     /// The results linked to target `id`, every one `target_outcomes` gives (not only the one

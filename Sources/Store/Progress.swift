@@ -65,7 +65,10 @@ public struct ProgressReportData: Sendable {
     public var rows: [ProgressRow]
     /// Targets with a linked result that the filter selects (all of them, not only `rows`).
     public var total: Int
+    /// The first regions of the scorecard (all unless a limit was asked for).
     public var scorecard: [ScorecardRow]
+    /// How many regions the whole scorecard has.
+    public var regions: Int
     /// The scorecard summed over every region the filter selects.
     public var totals: ScorecardRow
 }
