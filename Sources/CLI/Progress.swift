@@ -8,20 +8,20 @@ struct Progress: ParsableCommand, WorkedExamples {
     static let configuration = CommandConfiguration(
         abstract: "Report targets against the results reported for their deadline year: met, missed, partly, unknown.",
         discussion: """
-            Reads the `target_verdicts` table, kept at ingest from the `target_outcomes` view
-            (docs/sql.md, "Verdicts"): a target is linked to the results of the same region,
-            indicator key and year as its deadline, and judged by a rule the report prints with
-            both numbers (growth 5.2%左右 ≥ 5%左右 → met). 左右 is a band of ±0.5 percentage points
-            for rates and ±2 % for other levels; 以上/不低于 a floor, 以内/控制在 a ceiling, as are
-            CPI and unemployment targets; a 力争 target short by no more than the band is partly
-            met; different kinds, units or spans give unknown, with the reason.
+            Reads the `target_verdicts` table, kept at ingest from the `target_outcomes` view \
+            (docs/sql.md, "Verdicts"): a target is linked to the results of the same region, indicator \
+            key and year as its deadline, and judged by a rule the report prints with both numbers \
+            (growth 5.2%左右 ≥ 5%左右 → met). 左右 is a band of ±0.5 percentage points for rates and ±2 % for \
+            other levels; 以上/不低于 a floor, 以内/控制在 a ceiling, as are CPI and unemployment targets; a 力争 \
+            target short by no more than the band is partly met; different kinds, units or spans give \
+            unknown, with the reason.
 
-            Rows are the targets with a linked result, by deadline, region code and id; the
-            table shows the first 10 (--limit N, --all). Then the scorecard (as many regions, and
-            the totals over all of them): per region, how many
-            targets met, missed, partly met or could not be judged, and how many past-due targets
-            (deadline before the as-of year) have no reported result. CSV holds the rows, or with
-            --scorecard the scorecard; JSON holds both, every verdict with its rule and numbers.
+            Rows are the targets with a linked result, by deadline, region code and id; the table shows \
+            the first 10 (--limit N, --all). Then the scorecard (as many regions, and the totals over \
+            all of them): per region, how many targets met, missed, partly met or could not be judged, \
+            and how many past-due targets (deadline before the as-of year) have no reported result. CSV \
+            holds the rows, or with --scorecard the scorecard; JSON holds both, every verdict with its \
+            rule and numbers.
             """)
 
     static let examples = """
