@@ -172,7 +172,7 @@ $$;
 -- Indicators whose targets are ceilings by nature: a level of them is met at or below the
 -- target (居民消费价格涨幅3%左右, 城镇调查失业率5.5%左右). Their reductions (单位GDP能耗下降3%) are
 -- floors on the cut, like every reduction. Analysts may add rows; then
--- `SELECT ptt_refresh_verdicts(NULL, NULL)` re-derives the stored verdicts.
+-- `SELECT ptt_refresh_verdicts(NULL, NULL, NULL)` re-derives the stored verdicts.
 CREATE TABLE indicator_directions (
     indicator_key text PRIMARY KEY REFERENCES indicators (key),
     direction text NOT NULL CHECK (direction IN ('ceiling'))
@@ -410,8 +410,8 @@ WHERE t.region_code IS NOT NULL AND t.deadline_year IS NOT NULL AND o.fit = 1;
 
 -- Stored verdicts: one row per dated target with a region, its best result (the first of
 -- target_outcomes by verdict decided before unknown, then the latest result) or none (verdict
--- 'none'). Kept by ptt_refresh_verdicts for the (region, indicator) pairs an ingest touched, under
--- those pairs' locks; `ptt progress` reads it. It equals what target_outcomes gives (a test checks).
+-- 'none'). Kept by ptt_refresh_verdicts for the targets an ingest may have changed the verdict
+-- of, under their pairs' locks; `ptt progress` reads it. It equals what target_outcomes gives (a test checks).
 CREATE TABLE target_verdicts (
     target_id bigint PRIMARY KEY,
     region_code text NOT NULL,
@@ -421,7 +421,7 @@ CREATE TABLE target_verdicts (
     verdict text NOT NULL CHECK (verdict IN ('met', 'missed', 'partly', 'unknown', 'none')),
     rule text
 );
-CREATE INDEX target_verdicts_pair_idx ON target_verdicts (region_code, indicator_key);
+CREATE INDEX target_verdicts_year_idx ON target_verdicts (region_code, indicator_key, deadline_year);
 CREATE INDEX target_verdicts_report_idx ON target_verdicts (deadline_year, region_code) WHERE verdict <> 'none';
 CREATE INDEX target_verdicts_indicator_idx ON target_verdicts (indicator_key, region_code) INCLUDE (deadline_year, verdict);
 
@@ -437,22 +437,25 @@ CREATE TABLE verdict_counts (
     PRIMARY KEY (region_code, deadline_year, verdict)
 );
 
--- Re-derives target_verdicts of the (region, indicator) pairs given (parallel arrays; NULL for
--- both: every pair, for after an analyst changed aliases or indicator_directions) and applies
--- the change to verdict_counts. ptt calls it last in an ingest transaction, with the pairs of
--- every target and outcome identity it refreshed, whose locks that transaction holds. No
--- temporary tables (an ingest calls it once per transaction): the old rows' counts are kept in
--- arrays between the statements.
-CREATE FUNCTION ptt_refresh_verdicts(region_codes text[], indicator_keys text[]) RETURNS void
+-- Re-derives the target_verdicts rows of the targets of each (region, indicator, year) given
+-- (parallel arrays; a NULL year: every year of the pair; all three NULL: every pair, for after an
+-- analyst changed aliases or indicator_directions) and of the multiples of each pair (judged
+-- against their base year's level too), and applies the change to verdict_counts. ptt calls it
+-- last in an ingest transaction with the (region, indicator, year) of every target and outcome
+-- identity it refreshed, whose pairs' locks that transaction holds: only those targets are
+-- judged again, not every target of their pairs. No temporary tables (it runs once per
+-- transaction): the old rows' counts are kept in arrays between the statements.
+CREATE FUNCTION ptt_refresh_verdicts(region_codes text[], indicator_keys text[], years integer[]) RETURNS void
 LANGUAGE plpgsql AS $$
 DECLARE
+    ids bigint[];
     old_regions text[];
     old_years integer[];
     old_verdicts text[];
     old_counts bigint[];
 BEGIN
     IF region_codes IS NULL THEN
-        SELECT array_agg(r), array_agg(k) INTO region_codes, indicator_keys
+        SELECT array_agg(r), array_agg(k), array_agg(NULL::integer) INTO region_codes, indicator_keys, years
         FROM (
             SELECT region_code AS r, indicator_key AS k FROM targets
             WHERE region_code IS NOT NULL AND deadline_year IS NOT NULL
@@ -461,13 +464,35 @@ BEGIN
         ) s;
     END IF;
 
-    -- The old rows of these pairs, counted, then deleted.
-    WITH pairs AS (
-        SELECT DISTINCT r, k FROM unnest(region_codes, indicator_keys) AS u(r, k) WHERE r IS NOT NULL AND r <> ''
+    -- The targets to judge again.
+    WITH x AS (
+        SELECT DISTINCT r, k, y FROM unnest(region_codes, indicator_keys, years) AS u(r, k, y)
+        WHERE r IS NOT NULL AND r <> ''
+    ),
+    pairs AS (SELECT r, k, bool_or(y IS NULL) AS every_year FROM x GROUP BY r, k)
+    SELECT array_agg(DISTINCT id) INTO ids
+    FROM (
+        SELECT t.id FROM x JOIN targets t ON t.indicator_key = x.k AND t.deadline_year = x.y AND t.region_code = x.r
+        UNION ALL
+        SELECT t.id FROM pairs p
+        JOIN targets t ON coalesce(t.region_code, '') = p.r AND t.indicator_key = p.k
+        WHERE t.deadline_year IS NOT NULL AND (t.kind = 'multiple' OR p.every_year)
+    ) s;
+
+    -- Their old rows, and those of targets gone from these years, counted, then deleted.
+    WITH x AS (
+        SELECT DISTINCT r, k, y FROM unnest(region_codes, indicator_keys, years) AS u(r, k, y)
+        WHERE r IS NOT NULL AND r <> ''
+    ),
+    doomed AS (
+        SELECT v.target_id FROM x
+        JOIN target_verdicts v ON v.region_code = x.r AND v.indicator_key = x.k AND (x.y IS NULL OR v.deadline_year = x.y)
+        UNION
+        SELECT unnest(ids)
     ),
     old AS (
-        DELETE FROM target_verdicts v USING pairs p
-        WHERE v.region_code = p.r AND v.indicator_key = p.k
+        DELETE FROM target_verdicts v USING doomed d
+        WHERE v.target_id = d.target_id
         RETURNING v.region_code, v.deadline_year, v.verdict
     )
     SELECT array_agg(region_code), array_agg(deadline_year), array_agg(verdict), array_agg(n)
@@ -476,10 +501,7 @@ BEGIN
 
     INSERT INTO target_verdicts (target_id, region_code, indicator_key, deadline_year, outcome_id, verdict, rule)
     SELECT t.id, t.region_code, t.indicator_key, t.deadline_year, b.outcome_id, coalesce(b.verdict, 'none'), b.rule
-    FROM (
-        SELECT DISTINCT r, k FROM unnest(region_codes, indicator_keys) AS u(r, k) WHERE r IS NOT NULL AND r <> ''
-    ) p
-    JOIN targets t ON coalesce(t.region_code, '') = p.r AND t.indicator_key = p.k
+    FROM targets t
     LEFT JOIN LATERAL (
         SELECT x.outcome_id, x.verdict, x.rule
         FROM target_outcomes x
@@ -487,17 +509,15 @@ BEGIN
         ORDER BY x.verdict = 'unknown', x.outcome_id DESC
         LIMIT 1
     ) b ON true
-    WHERE t.deadline_year IS NOT NULL;
+    WHERE t.id = ANY(ids) AND t.region_code IS NOT NULL AND t.deadline_year IS NOT NULL;
 
     -- The difference, applied in one statement in key order.
     INSERT INTO verdict_counts AS c (region_code, deadline_year, verdict, n)
     SELECT region_code, deadline_year, verdict, sum(n)
     FROM (
         SELECT v.region_code, v.deadline_year, v.verdict, count(*) AS n
-        FROM (
-            SELECT DISTINCT r, k FROM unnest(region_codes, indicator_keys) AS u(r, k) WHERE r IS NOT NULL AND r <> ''
-        ) p
-        JOIN target_verdicts v ON v.region_code = p.r AND v.indicator_key = p.k
+        FROM target_verdicts v
+        WHERE v.target_id = ANY(ids)
         GROUP BY 1, 2, 3
         UNION ALL
         SELECT r, y, vd, -n FROM unnest(old_regions, old_years, old_verdicts, old_counts) AS o(r, y, vd, n)
@@ -510,7 +530,7 @@ END;
 $$;
 
 -- The stored targets' verdicts (none stored before this migration had outcomes).
-SELECT ptt_refresh_verdicts(NULL, NULL);
+SELECT ptt_refresh_verdicts(NULL, NULL, NULL);
 
 -- content_checksums (0003) with the outcome tables, so the reliability tests and
 -- scripts/kill-loop compare them too.

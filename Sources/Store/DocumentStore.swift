@@ -359,10 +359,20 @@ public final class DocumentStore {
                         \(outcomeIdentities.map(\.unitFamily)))
                     """)
             }
-            let verdictPairs = pairs.filter { !$0.region.isEmpty }
-            if !verdictPairs.isEmpty {
+            // The targets whose verdict may have changed: those of every (region, indicator, year)
+            // a target or an outcome was refreshed for (and the multiples of those pairs).
+            let years = Array(
+                Set(
+                    (identities + outcomeIdentities).compactMap { i -> YearOfPair? in
+                        guard let region = i.region, !region.isEmpty, let year = i.deadlineYear else { return nil }
+                        return YearOfPair(region: region, key: i.indicatorKey, year: year)
+                    }))
+            if !years.isEmpty {
                 try db.execute(
-                    "SELECT ptt_refresh_verdicts(\(verdictPairs.map(\.region)), \(verdictPairs.map(\.key)))")
+                    """
+                    SELECT ptt_refresh_verdicts(\(years.map(\.region)), \(years.map(\.key)),
+                        \(SQLValue.integerArray(years.map(\.year))))
+                    """)
             }
             return outcomes
         }
@@ -430,6 +440,13 @@ public final class DocumentStore {
     struct Pair: Hashable {
         var region: String
         var key: String
+    }
+
+    /// A (region, indicator) pair and a year: the targets `ptt_refresh_verdicts` judges again.
+    struct YearOfPair: Hashable {
+        var region: String
+        var key: String
+        var year: Int
     }
 
     /// An outcome source's values in `outcomeColumns` order (after document_id), and its outcome's

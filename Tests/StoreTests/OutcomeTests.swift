@@ -216,6 +216,51 @@ extension DatabaseTests {
             }
         }
 
+        @Test func aMultipleIsJudgedAgainWhenItsBaseYearLevelComesLater() throws {
+            try withFreshDatabase(migrated: true) { db in
+                let store = try DocumentStore(connection: db)
+                let target = Commitment(
+                    region: Fixture.county, indicator: "地区生产总值", kind: .multiple, multiplier: 2, baseYear: 2020,
+                    deadlineYear: 2025, quote: "地区生产总值翻一番", span: 0..<9)
+                _ = try Self.save(store, "规划", day: Day(year: 2021, month: 3, day: 1), commitments: [target])
+                _ = try Self.save(
+                    store, "评估", day: Day(year: 2026, month: 1, day: 10),
+                    outcomes: [OutcomeFixture.outcome("地区生产总值", .level, 190, "亿元", year: 2025)])
+                #expect(try db.execute("SELECT verdict FROM target_verdicts").first?.decode(0, as: String.self) == "unknown")
+                // The 2020 level, reported by another document: the multiple is judged now.
+                _ = try Self.save(
+                    store, "2021年报告", day: Day(year: 2021, month: 1, day: 10),
+                    outcomes: [OutcomeFixture.outcome("地区生产总值", .level, 100, "亿元", year: 2020)])
+                let row = try #require(try db.execute("SELECT verdict, rule FROM target_verdicts").first)
+                #expect(try row.decode(0, as: String.self) == "missed")
+                #expect(try row.decode(1, as: String.self).contains("×1.9 < ×2"))
+            }
+        }
+
+        @Test func verdictsDoNotDependOnTheOrderDocumentsCameIn() throws {
+            let target = Commitment(
+                region: Fixture.county, indicator: "一般公共预算收入", kind: .growth, value: 6, unit: "%", qualifier: "以上",
+                perYear: true, deadlineYear: 2023, quote: "一般公共预算收入增长6%以上", span: 0..<14)
+            let documents: [(String, Day, [Commitment], [Outcome])] = [
+                ("2023年报告", Day(year: 2023, month: 1, day: 10), [target], []),
+                ("2024年报告", Day(year: 2024, month: 1, day: 10), [],
+                 [OutcomeFixture.outcome("一般公共预算收入", .growth, 5.8, "%", year: 2023)]),
+            ]
+            var sums: [[String: String]] = []
+            for order in [documents, documents.reversed()] {
+                sums.append(
+                    try withFreshDatabase(migrated: true) { db in
+                        let store = try DocumentStore(connection: db)
+                        for (text, day, commitments, outcomes) in order {
+                            _ = try Self.save(store, text, day: day, commitments: commitments, outcomes: outcomes)
+                        }
+                        #expect(try db.execute("SELECT verdict FROM target_verdicts").first?.decode(0, as: String.self) == "missed")
+                        return try db.checksums().filter { $0.key.hasPrefix("target_verdicts") || $0.key.hasPrefix("outcome") }
+                    })
+            }
+            #expect(sums[0] == sums[1])
+        }
+
         @Test func reingestingAddsNoOutcomesAndANewVersionReplacesThem() throws {
             try withFreshDatabase(migrated: true) { db in
                 let store = try DocumentStore(connection: db)
