@@ -88,7 +88,10 @@ CREATE TABLE outcome_revisions (
 CREATE FUNCTION ptt_refresh_outcome_identities(
     region_codes text[], indicator_keys text[], kinds text[], years integer[], unit_families text[]
 ) RETURNS void
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+-- As ptt_refresh_verdicts: plans kept from empty tables must not scan the grown ones.
+SET enable_seqscan = off SET enable_hashjoin = off
+AS $$
 DECLARE
     touched bigint[];
 BEGIN
@@ -446,7 +449,12 @@ CREATE TABLE verdict_counts (
 -- judged again, not every target of their pairs. No temporary tables (it runs once per
 -- transaction): the old rows' counts are kept in arrays between the statements.
 CREATE FUNCTION ptt_refresh_verdicts(region_codes text[], indicator_keys text[], years integer[]) RETURNS void
-LANGUAGE plpgsql AS $$
+LANGUAGE plpgsql
+-- Every statement reads a few rows through an index. PL/pgSQL keeps a statement's plan for the
+-- session, and an ingest starts on empty tables, whose statistics make a sequential scan look
+-- cheapest: kept as the tables grow, that plan read all of target_verdicts per call.
+SET enable_seqscan = off SET enable_hashjoin = off
+AS $$
 DECLARE
     ids bigint[];
     old_regions text[];
