@@ -11,12 +11,14 @@ public enum SaveOutcome: String, Sendable, CaseIterable {
     case updated
 }
 
-/// Stores documents, their mentions and the targets derived from them, over one connection.
+/// Stores documents, their mentions and reported results, and the targets, outcomes and verdicts
+/// derived from them, over one connection.
 ///
-/// A batch of documents is saved in one transaction: the document rows and their mentions (by
-/// COPY), then the targets and revisions of the target identities (region, indicator, kind,
-/// deadline, unit family) they state, so a crash or a kill leaves each document either whole or
-/// absent. Concurrent stores (other processes included) may save overlapping documents:
+/// A batch of documents is saved in one transaction: the document rows, their mentions and their
+/// outcome sources (by COPY), then the targets and revisions of the target identities (region,
+/// indicator, kind, deadline, unit family) they state, the outcomes of the results' identities
+/// (region, indicator, kind, year, unit family), and the verdicts of the targets those touch
+/// (sql/0014_outcomes.sql), so a crash or a kill leaves each document either whole or absent. Concurrent stores (other processes included) may save overlapping documents:
 /// transaction-scoped advisory locks per document and per (region, indicator) pair, always taken
 /// in the same order, serialize them, and targets are derived from all mentions of an identity
 /// rather than patched, so the end state does not depend on the order.
