@@ -10,6 +10,12 @@ struct HTMLReport {
     var comparison: [ComparisonRow]
     /// Every target with an annual rate, ranked within its family: the rate chart.
     var rates: FamilyRatesPage
+    /// Verdicts per region (`ptt progress`'s scorecard): the scorecard chart.
+    var scorecard: [ScorecardRow] = []
+
+    static let verdictColours: [(name: String, colour: String)] = [
+        ("met", "#27ae60"), ("partly", "#f1c40f"), ("missed", "#c0392b"), ("unknown", "#95a5a6"),
+    ]
 
     static let horizonColours: [Deadline.Horizon: String] = [
         .pastDue: "#c0392b", .dueThisYear: "#e67e22", .upcoming: "#2874a6", .longTerm: "#7d3c98",
@@ -38,6 +44,8 @@ struct HTMLReport {
         \(timeline())
         <h2>Implied annual rates</h2>
         \(rateChart())
+        <h2>Targets against reported results</h2>
+        \(scorecardChart())
         <h2>Deadlines</h2>
         \(deadlineTable())
         <h2>Comparison</h2>
@@ -114,6 +122,40 @@ struct HTMLReport {
         return "<svg class=\"rates\" width=\"\(Int(width))\" height=\"\(Int(y + 10))\" role=\"img\" aria-label=\"Implied annual rates\">\n"
             + svg.joined(separator: "\n") + "\n</svg>\n<p>Green: implied by a multiple or cumulative growth; blue: annual rate as stated. "
             + "Rates are ranked within a family of indicators (indicator_families).</p>"
+    }
+
+    /// One stacked bar per region with a judged target: met, partly, missed, unknown, each as
+    /// wide as its count (the same scale for every region), the counts written after the bar.
+    func scorecardChart() -> String {
+        let judged = scorecard.filter { $0.judged > 0 }
+        guard !judged.isEmpty else {
+            return "<p>No target has a result reported for its deadline year (ptt progress).</p>"
+        }
+        let left = 260.0, width = 1100.0, barHeight = 20.0, gap = 6.0
+        let most = Double(judged.map(\.judged).max()!)
+        let scale = (width - left - 260) / most
+        var svg: [String] = []
+        var y = 10.0
+        for s in judged {
+            svg.append("<text x=\"\(left - 10)\" y=\"\(y + 14)\" text-anchor=\"end\">\(escape(s.regionPath))</text>")
+            var x = left
+            let counts = ["met": s.met, "partly": s.partly, "missed": s.missed, "unknown": s.unknown]
+            for (name, colour) in Self.verdictColours where counts[name]! > 0 {
+                let w = Double(counts[name]!) * scale
+                svg.append("<rect class=\"verdict \(name)\" x=\"\(x)\" y=\"\(y)\" width=\"\(w)\" height=\"\(barHeight)\" fill=\"\(colour)\" data-region=\"\(s.regionCode)\" data-count=\"\(counts[name]!)\"><title>\(escape("\(s.regionPath): \(counts[name]!) \(name)"))</title></rect>")
+                x += w
+            }
+            let label = "\(s.met) met · \(s.partly) partly · \(s.missed) missed · \(s.unknown) unknown"
+                + (s.pastDueWithoutOutcome > 0 ? " · \(s.pastDueWithoutOutcome) past due, no result" : "")
+            svg.append("<text x=\"\(x + 6)\" y=\"\(y + 14)\">\(escape(label))</text>")
+            y += barHeight + gap
+        }
+        let legend = Self.verdictColours.map {
+            "<span style=\"display:inline-block;width:12px;height:12px;background:\($0.colour)\"></span> \($0.name)"
+        }.joined(separator: " &nbsp; ")
+        return "<svg class=\"scorecard\" width=\"\(Int(width))\" height=\"\(Int(y + 10))\" role=\"img\" aria-label=\"Verdicts by region\">\n"
+            + svg.joined(separator: "\n") + "\n</svg>\n<p>\(legend). A target is linked to the result its region reported for "
+            + "its deadline year (same indicator); the rules are in docs/sql.md (Verdicts).</p>"
     }
 
     func rateTable() -> String {

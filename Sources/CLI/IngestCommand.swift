@@ -8,7 +8,7 @@ import Store
 struct IngestCommand: ParsableCommand, WorkedExamples {
     static let configuration = CommandConfiguration(
         commandName: "ingest",
-        abstract: "Store documents and the commitments extracted from them.",
+        abstract: "Store documents and the commitments and reported results extracted from them.",
         discussion: """
             Directories are read recursively (.txt .html .htm .md). Each document is stored in its
             own transaction; documents already stored with the same text and extractor version

@@ -7,7 +7,7 @@ struct PTT: AsyncParsableCommand {
         commandName: "ptt",
         abstract: "Track quantified commitments in Chinese policy texts.",
         subcommands: [
-            Extract.self, IngestCommand.self, Deadlines.self, Compare.self, Targets.self, Show.self, Regions.self,
+            Extract.self, IngestCommand.self, Deadlines.self, Progress.self, Compare.self, Targets.self, Show.self, Regions.self,
             Export.self, Report.self, DB.self,
         ]
     )

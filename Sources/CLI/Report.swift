@@ -38,7 +38,10 @@ struct Report: ParsableCommand, WorkedExamples {
             let deadlines = try connection.deadlines(asOf: day, filter: filter)
             let comparison = try connection.comparison(filter)
             let rates = try connection.familyRates()
-            let page = HTMLReport(asOf: day, deadlines: deadlines, comparison: comparison, rates: rates).render()
+            let progress = try connection.progress(filter, asOf: day, limit: 0)
+            let page = HTMLReport(
+                asOf: day, deadlines: deadlines, comparison: comparison, rates: rates, scorecard: progress.scorecard
+            ).render()
             try Data(page.utf8).write(to: URL(fileURLWithPath: html))
             print(
                 "wrote \(html): \(deadlines.count) deadlines, \(rates.totalTargets) annual rates ranked in "

@@ -2,10 +2,11 @@ import Ingest
 import ArgumentParser
 import Store
 
-/// `ptt show ID`: one target with every mention and its revision history.
+/// `ptt show ID`: one target with every mention, its revision history and the results reported
+/// for its deadline year, with verdicts.
 struct Show: ParsableCommand, WorkedExamples {
     static let configuration = CommandConfiguration(
-        abstract: "Show one target: every mention with its quote, document and date, and the revisions.")
+        abstract: "Show one target: every mention with its quote, document and date, the revisions, and the reported results with verdicts.")
 
     static let examples = """
           $ ptt show 1
@@ -16,6 +17,8 @@ struct Show: ParsableCommand, WorkedExamples {
             2023-09-20  浙江省制造业“十四五”规划中期评估通报  规模以上工业增加值达到3万亿元
           revisions (1)
             2023-09-20  2.8万亿元 → 3万亿元  浙江省制造业“十四五”规划中期评估通报
+          outcomes (1)
+            2026-01-20  浙江省2026年政府工作报告  规模以上工业增加值3.1万亿元  level 3.1万亿元 ≥ 3万亿元 → met
         """
 
     @Argument(help: "The target's id (the last column of `ptt deadlines`).")
@@ -33,7 +36,10 @@ struct Show: ParsableCommand, WorkedExamples {
             }
             let mentions = try connection.mentions(ofTarget: id)
             let revisions = try connection.revisions(ofTarget: id)
-            output.write(TargetDetailReport(target: target, mentions: mentions, revisions: revisions).render(output.format))
+            let outcomes = try connection.outcomes(ofTarget: id)
+            output.write(
+                TargetDetailReport(target: target, mentions: mentions, revisions: revisions, outcomes: outcomes)
+                    .render(output.format))
         }
     }
 }
@@ -43,6 +49,8 @@ struct TargetDetailReport {
     var target: TargetSummary
     var mentions: [TargetMention]
     var revisions: [TargetRevision]
+    /// The results linked to the target (`target_outcomes`), each with its verdict and rule.
+    var outcomes: [TargetOutcome] = []
 
     func render(_ format: OutputFormat) -> String {
         let t = target
@@ -58,6 +66,13 @@ struct TargetDetailReport {
                 ("revisions", .array(revisions.map { v in
                     .object([("document_id", .int(v.documentID)), ("title", .string(v.title)),
                              ("published_on", .string(v.publishedOn?.description)), ("old", .string(v.old)), ("new", .string(v.new))])
+                })),
+                ("outcomes", .array(outcomes.map { o in
+                    .object([("outcome_id", .int(o.outcomeID)), ("year", .int(o.year)), ("kind", .string(o.kind)),
+                             ("result", .string(o.text)), ("verdict", .string(o.verdict)), ("rule", .string(o.rule)),
+                             ("document_id", .int(o.source.documentID)), ("title", .string(o.source.title)),
+                             ("source", .string(o.source.file)), ("published_on", .string(o.source.publishedOn?.description)),
+                             ("quote", .string(o.source.quote))])
                 })),
             ]).text
         case .table, .markdown:
@@ -79,6 +94,12 @@ struct TargetDetailReport {
             }, indent: "  ")
             lines.append("revisions (\(revisions.count))")
             lines += alignedTable(revisions.map { [Cell.day($0.publishedOn), "\($0.old) → \($0.new)", $0.title ?? ""] }, indent: "  ")
+            // Results reported for the deadline year, when there are any (most targets have none).
+            if !outcomes.isEmpty { lines.append("outcomes (\(outcomes.count))") }
+            lines += alignedTable(outcomes.map { o in
+                [Cell.day(o.source.publishedOn), o.source.title.map(DisplayText.of) ?? o.source.file, o.source.quote ?? "",
+                 o.rule ?? o.verdict]
+            }, indent: "  ")
             return lines.joined(separator: "\n")
         }
     }

@@ -11,12 +11,14 @@ public enum SaveOutcome: String, Sendable, CaseIterable {
     case updated
 }
 
-/// Stores documents, their mentions and the targets derived from them, over one connection.
+/// Stores documents, their mentions and reported results, and the targets, outcomes and verdicts
+/// derived from them, over one connection.
 ///
-/// A batch of documents is saved in one transaction: the document rows and their mentions (by
-/// COPY), then the targets and revisions of the target identities (region, indicator, kind,
-/// deadline, unit family) they state, so a crash or a kill leaves each document either whole or
-/// absent. Concurrent stores (other processes included) may save overlapping documents:
+/// A batch of documents is saved in one transaction: the document rows, their mentions and their
+/// outcome sources (by COPY), then the targets and revisions of the target identities (region,
+/// indicator, kind, deadline, unit family) they state, the outcomes of the results' identities
+/// (region, indicator, kind, year, unit family), and the verdicts of the targets those touch
+/// (sql/0014_outcomes.sql), so a crash or a kill leaves each document either whole or absent. Concurrent stores (other processes included) may save overlapping documents:
 /// transaction-scoped advisory locks per document and per (region, indicator) pair, always taken
 /// in the same order, serialize them, and targets are derived from all mentions of an identity
 /// rather than patched, so the end state does not depend on the order.
@@ -87,9 +89,21 @@ public final class DocumentStore {
         document: Document, rawHash: String? = nil, ingestKey: String? = nil, extractorVersion: String,
         regionName: String? = nil, reextract: Bool = false, extract: () throws -> [Commitment]
     ) throws -> SaveOutcome {
-        try withoutActuallyEscaping(extract) { extract in
+        try save(
+            document: document, rawHash: rawHash, ingestKey: ingestKey, extractorVersion: extractorVersion,
+            regionName: regionName, reextract: reextract, extractAll: { Extraction(commitments: try extract(), outcomes: []) })
+    }
+
+    /// `save(document:…extract:)` with the document's reported results too: `extractAll` gives
+    /// commitments and outcomes, stored with the document in one transaction.
+    public func save(
+        document: Document, rawHash: String? = nil, ingestKey: String? = nil, extractorVersion: String,
+        regionName: String? = nil, reextract: Bool = false, extractAll: () throws -> Extraction
+    ) throws -> SaveOutcome {
+        try withoutActuallyEscaping(extractAll) { extractAll in
             let pending = PendingDocument(
-                document: document, rawHash: rawHash, ingestKey: ingestKey, regionName: regionName, extract: extract)
+                document: document, rawHash: rawHash, ingestKey: ingestKey, regionName: regionName,
+                extractAll: extractAll)
             return try save([pending], extractorVersion: extractorVersion, reextract: reextract)[0].get()
         }
     }
@@ -122,8 +136,11 @@ public final class DocumentStore {
         var unknown: [NewIndicator] = []
         pending.removeAll { i in
             do {
-                drafts[i].mentions = try mentionRows(
-                    batch[i].extract(), publisherRegion: drafts[i].fields.regionCode, unknown: &unknown)
+                let extraction = try batch[i].extract()
+                drafts[i].mentions = mentionRows(
+                    extraction.commitments, publisherRegion: drafts[i].fields.regionCode, unknown: &unknown)
+                drafts[i].outcomes = outcomeRows(
+                    extraction.outcomes, publisherRegion: drafts[i].fields.regionCode, unknown: &unknown)
                 return false
             } catch {
                 results[i] = .failure(error)
@@ -266,9 +283,21 @@ public final class DocumentStore {
                 outcomes.append(.updated)
             }
 
-            // The old mentions' targets must be re-derived too.
+            // The old mentions' targets (and the old sources' outcomes) must be re-derived too.
             var identities: [TargetIdentity] = []
+            var outcomeIdentities: [TargetIdentity] = []
             if !replaced.isEmpty {
+                for row in try db.execute(
+                    """
+                    DELETE FROM outcome_sources WHERE document_id = ANY(\(replaced)::bigint[])
+                    RETURNING outcome_region_code, indicator_key, kind, year, unit_family
+                    """
+                ).rows {
+                    outcomeIdentities.append(
+                        TargetIdentity(
+                            region: try row.decode(0), indicatorKey: try row.decode(1), kind: try row.decode(2),
+                            deadlineYear: try row.decode(3), unitFamily: try row.decode(4)))
+                }
                 for row in try db.execute(
                     """
                     DELETE FROM mentions WHERE document_id = ANY(\(replaced)::bigint[])
@@ -294,14 +323,57 @@ public final class DocumentStore {
             try db.copy(
                 into: "mentions", columns: DocumentStore.mentionColumns,
                 rows: written.lazy.flatMap { id, draft in draft.mentions.lazy.map { [id.sqlText] + $0.values } })
+            try db.copy(
+                into: "outcome_sources", columns: DocumentStore.outcomeColumns,
+                rows: written.lazy.flatMap { id, draft in draft.outcomes.lazy.map { [id.sqlText] + $0.values } })
             identities += written.flatMap { $0.draft.mentions.map(\.identity) }
             identities = Array(Set(identities))  // the function accepts repeats, but they cost bytes and parsing
+            outcomeIdentities += written.flatMap { $0.draft.outcomes.map(\.identity) }
+            outcomeIdentities = Array(Set(outcomeIdentities))
+            // Every pair whose targets or outcomes change, locked at once in one order (the
+            // refresh functions then find their locks held), and its verdicts re-derived last.
+            let pairs = Array(Set((identities + outcomeIdentities).map { Pair(region: $0.region ?? "", key: $0.indicatorKey) }))
+            if !pairs.isEmpty {
+                try db.execute(
+                    """
+                    SELECT pg_advisory_xact_lock(h)
+                    FROM (
+                        SELECT DISTINCT hashtextextended(r || '|' || k, 7270410502) AS h
+                        FROM unnest(\(pairs.map(\.region)), \(pairs.map(\.key))) AS u(r, k)
+                        ORDER BY h
+                    ) s
+                    """)
+            }
             if !identities.isEmpty {
                 try db.execute(
                     """
                     SELECT ptt_refresh_target_identities(\(identities.map { $0.region ?? "" }),
                         \(identities.map(\.indicatorKey)), \(identities.map(\.kind)),
                         \(SQLValue.integerArray(identities.map(\.deadlineYear))), \(identities.map(\.unitFamily)))
+                    """)
+            }
+            if !outcomeIdentities.isEmpty {
+                try db.execute(
+                    """
+                    SELECT ptt_refresh_outcome_identities(\(outcomeIdentities.map { $0.region ?? "" }),
+                        \(outcomeIdentities.map(\.indicatorKey)), \(outcomeIdentities.map(\.kind)),
+                        \(SQLValue.integerArray(outcomeIdentities.map(\.deadlineYear))),
+                        \(outcomeIdentities.map(\.unitFamily)))
+                    """)
+            }
+            // The targets whose verdict may have changed: those of every (region, indicator, year)
+            // a target or an outcome was refreshed for (and the multiples of those pairs).
+            let years = Array(
+                Set(
+                    (identities + outcomeIdentities).compactMap { i -> YearOfPair? in
+                        guard let region = i.region, !region.isEmpty, let year = i.deadlineYear else { return nil }
+                        return YearOfPair(region: region, key: i.indicatorKey, year: year)
+                    }))
+            if !years.isEmpty {
+                try db.execute(
+                    """
+                    SELECT ptt_refresh_verdicts(\(years.map(\.region)), \(years.map(\.key)),
+                        \(SQLValue.integerArray(years.map(\.year))))
                     """)
             }
             return outcomes
@@ -318,6 +390,7 @@ public final class DocumentStore {
         var contentHash: String
         var fields: Fields
         var mentions: [MentionRow] = []
+        var outcomes: [OutcomeRow] = []
 
         init(pending: PendingDocument) {
             document = pending.document
@@ -364,6 +437,55 @@ public final class DocumentStore {
         "unit", "qualifier", "firmness", "per_year", "base_year", "deadline_year", "quote", "span_start", "span_end",
         "target_region_code", "indicator_key", "unit_family",
     ]
+
+    /// A (region, indicator) pair: the unit of ingest's locks.
+    struct Pair: Hashable {
+        var region: String
+        var key: String
+    }
+
+    /// A (region, indicator) pair and a year: the targets `ptt_refresh_verdicts` judges again.
+    struct YearOfPair: Hashable {
+        var region: String
+        var key: String
+        var year: Int
+    }
+
+    /// An outcome source's values in `outcomeColumns` order (after document_id), and its outcome's
+    /// identity (the year in `deadlineYear`).
+    struct OutcomeRow {
+        var values: [String?]
+        var identity: TargetIdentity
+    }
+
+    static let outcomeColumns = [
+        "document_id", "region_code", "region_name", "region_level", "indicator", "kind", "multiplier", "value",
+        "unit", "qualifier", "per_year", "base_year", "year", "quote", "span_start", "span_end",
+        "outcome_region_code", "indicator_key", "unit_family",
+    ]
+
+    /// The outcomes as rows, keyed like mentions: the outcome's region, else the publisher's;
+    /// indicators not in the vocabulary are appended to `unknown`.
+    func outcomeRows(_ outcomes: [Outcome], publisherRegion: String?, unknown: inout [NewIndicator]) -> [OutcomeRow] {
+        outcomes.map { o -> OutcomeRow in
+            let indicator = Fields.storable(o.indicator)
+            let (key, known) = indicatorKey(for: indicator)
+            let family = UnitFamily(unit: o.unit)
+            if !known { unknown.append(NewIndicator(key: key, name: indicator, family: family)) }
+            let region = o.region?.code ?? publisherRegion
+            let values: [String?] = [
+                o.region?.code, o.region?.name, o.region?.level.rawValue, indicator, o.kind.rawValue,
+                o.multiplier?.sqlText, o.value?.sqlText, o.unit.map(Fields.storable), o.qualifier.map(Fields.storable),
+                o.perYear?.sqlText, o.baseYear?.sqlText, o.year.sqlText, Fields.storable(o.quote),
+                o.span.lowerBound.sqlText, o.span.upperBound.sqlText, region, key, family.rawValue,
+            ]
+            return OutcomeRow(
+                values: values,
+                identity: TargetIdentity(
+                    region: region, indicatorKey: key, kind: o.kind.rawValue, deadlineYear: o.year,
+                    unitFamily: family.rawValue))
+        }
+    }
 
     /// An indicator found in text but not in the vocabulary.
     struct NewIndicator {
@@ -438,18 +560,29 @@ public struct PendingDocument {
     public var ingestKey: String?
     /// The publisher region a manifest gave, used when the text pipeline could not resolve it.
     public var regionName: String?
-    /// The document's mentions; called only when they are needed.
-    public var extract: () throws -> [Commitment]
+    /// The document's mentions and reported results; called only when they are needed.
+    public var extract: () throws -> Extraction
 
+    /// A document whose commitments `extract` gives (no outcomes).
     public init(
         document: Document, rawHash: String? = nil, ingestKey: String? = nil, regionName: String? = nil,
         extract: @escaping () throws -> [Commitment]
+    ) {
+        self.init(
+            document: document, rawHash: rawHash, ingestKey: ingestKey, regionName: regionName,
+            extractAll: { Extraction(commitments: try extract(), outcomes: []) })
+    }
+
+    /// A document whose commitments and outcomes `extractAll` gives.
+    public init(
+        document: Document, rawHash: String? = nil, ingestKey: String? = nil, regionName: String? = nil,
+        extractAll: @escaping () throws -> Extraction
     ) {
         self.document = document
         self.rawHash = rawHash
         self.ingestKey = ingestKey
         self.regionName = regionName
-        self.extract = extract
+        self.extract = extractAll
     }
 }
 

@@ -35,7 +35,11 @@ public struct IndicatorVocabulary: Sendable {
     static let scopeWords = [
         "全省", "全市", "全县", "全区", "全州", "全旗", "全盟", "全国", "我省", "我市", "我县", "我区", "我州",
         "本省", "本市", "本县", "本区", "全年",
+        // Words of time and estimate in front of a reported result (去年全省地区生产总值, 仍预计全市GDP).
+        "仍预计", "预计", "去年", "今年", "上年",
     ]
+    /// Words that end the frame of a sentence stating targets (…主要预期目标为, …预期目标是).
+    static let frames = ["目标为", "目标是"]
     /// Spellings unified before lookup, longest first.
     static let spellings: [(String, String)] = [
         ("规上", "规模以上"), ("gdp", "地区生产总值"), ("r&d", "研发"),
@@ -52,6 +56,13 @@ public struct IndicatorVocabulary: Sendable {
         }
         var s = String(scalars)
         for (from, to) in spellings { s = s.replacingOccurrences(of: from, with: to) }
+        // A sentence's frame in front of the indicator (主要预期目标为地区生产总值): what follows it.
+        for frame in frames {
+            if let r = s.range(of: frame, options: .backwards), r.upperBound < s.endIndex {
+                s = String(s[r.upperBound...])
+                break
+            }
+        }
         // Leading region names and scope words, repeatedly (浙江省全省 …).
         var changed = true
         while changed {

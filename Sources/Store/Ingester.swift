@@ -150,7 +150,7 @@ public struct Ingester: Sendable {
                                     PendingDocument(
                                         document: document, rawHash: file.rawHash, ingestKey: file.ingestKey,
                                         regionName: file.input.hints.publisherRegion
-                                    ) { extractor.extract(from: document) }
+                                    ) { extractor.extractAll(from: document) }
                                 ))
                         } catch {
                             progress(state.fail(IngestFailure(file: file.input.path, reason: Ingester.reason(error))))
