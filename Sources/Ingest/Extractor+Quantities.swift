@@ -278,6 +278,19 @@ extension ExtractionRun {
         return Vocabulary.creationVerbs.match(t, endingAt: k, from: start) != nil
     }
 
+    /// The head noun the last of a list's names carries for all of them (城镇居民、农村居民人均可支配收入
+    /// 分别增长7%、8%: 人均可支配收入): the other names are all as long as the last one's opening.
+    func sharedHead(of names: [Range<Int>]) -> String? {
+        let trimmed = names.map { trim($0) }
+        guard trimmed.count >= 2, let last = trimmed.last, let first = trimmed.first else { return nil }
+        let length = first.count
+        guard length >= 2, trimmed.dropLast().allSatisfy({ $0.count == length }), last.count >= length + 2 else { return nil }
+        let opening = last.lowerBound..<(last.lowerBound + length)
+        // 城镇居民 / 农村居民: the openings end alike, so they name the same kind of thing.
+        guard t[opening.upperBound - 1] == t[first.upperBound - 1] else { return nil }
+        return t.string(opening.upperBound..<last.upperBound)
+    }
+
     /// The completion verb (退出, 脱贫, 摘帽 …) that ends the clause after a count and its noun, with
     /// an adverb (全部, 稳定) before it allowed.
     func completionAfter(_ end: Int, limit: Int) -> Range<Int>? {
@@ -351,8 +364,10 @@ extension ExtractionRun {
     ) {
         // 化学需氧量、氨氮、氮氧化物分别下降8%、8%、10%: as many names as values pair one to one.
         let paired = listIndex >= 0 && listLength > 1 && names.count == listLength
+        let shared = paired ? sharedHead(of: names) : nil
         for (k, name) in names.enumerated() where !paired || k == listIndex {
             var text = clean(name)
+            if let shared, k < names.count - 1 { text += shared }
             if listIndex >= 0 {
                 let paired = Self.paired(text, index: listIndex)
                 if paired != text {

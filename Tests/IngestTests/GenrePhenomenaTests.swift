@@ -279,6 +279,14 @@ struct GenrePhenomenaTests {
                 Expected(kind: .growth, indicator: "城镇", value: 7, unit: "%", deadline: 2025),
                 Expected(kind: .growth, indicator: "农村居民人均可支配收入", value: 7, unit: "%", deadline: 2025),
             ]),
+        Case(
+            name: "the last name's head noun is each name's (城镇居民、农村居民人均可支配收入)",
+            text: "今年城镇居民、农村居民人均可支配收入分别增长7%、8%。",
+            published: "2022-01-23", publisherRegion: "福建省",
+            expected: [
+                Expected(kind: .growth, indicator: "城镇居民人均可支配收入", value: 7, unit: "%", deadline: 2022),
+                Expected(kind: .growth, indicator: "农村居民人均可支配收入", value: 8, unit: "%", deadline: 2022),
+            ]),
     ]
 
     static let kinds: [Case] = [
