@@ -754,11 +754,16 @@ struct ExtractionRun {
                 if isTopicPosition(m.range.lowerBound, in: ctx.range), take(m) { break search }
             }
         }
-        if deadline == nil { deadline = ctx.paragraphDeadline }
-        if deadline == nil, section == .plan { deadline = planDeadline ?? docYear }
-        if deadline == nil { deadline = scopeDeadline ?? titlePeriod?.last }
-        // A firm target with no time word in a text about this year's work (今年将…, 确保…增长8%).
-        if deadline == nil, thisYearSpoken, ctx.continuesTargets || firmness(in: ctx.range) != nil { deadline = docYear }
+        // Without a time word of its own, the precedence, written once: the paragraph's last dated
+        // sentence; a plan section's due year (its heading's, the title's period, the document's year);
+        // the goal statement the section opened with (主要目标为到2025年); the title's period; and,
+        // for a firm target in a text about this year's work (今年将…, 确保…增长8%), the document's year.
+        deadline = deadline
+            ?? ctx.paragraphDeadline
+            ?? (section == .plan ? planDeadline ?? docYear : nil)
+            ?? scopeDeadline
+            ?? titlePeriod?.last
+            ?? (thisYearSpoken && (ctx.continuesTargets || firmness(in: ctx.range) != nil) ? docYear : nil)
         if let d = deadline, let b = base, d - b > 1 { multiYear = true }
         if let d = deadline, let y = docYear, d - y >= 2 { multiYear = true }
         if base == nil, let d = deadline, let p = planPeriod, p.last == d, d != docYear { base = p.first - 1 }
