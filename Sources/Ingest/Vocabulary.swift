@@ -68,7 +68,7 @@ enum Vocabulary {
     static let pastMarkers = [
         "同比", "比上年", "较上年", "比去年", "截至", "截止", "一年来", "过去一年", "过去五年", "这五年", "已经",
         "累计完成", "完成了", "实现了", "达到了", "增长了", "居全国", "居全省", "居全市", "位居", "荣获", "获评",
-        "以来", "刚刚过去", "去年", "上年", "较“十三五”", "被评为", "有望", "近三年", "近五年", "近年来", "上榜", "入列", "共计",
+        "以来", "刚刚过去", "去年", "上年", "这一年", "较“十三五”", "被评为", "有望", "近三年", "近五年", "近年来", "上榜", "入列", "共计",
         "同期", "已累计", "已建成", "已有", "已达", "已实现", "已超过",
     ].map(\.scalars)
 
@@ -153,7 +153,7 @@ enum Vocabulary {
     static let fiveYearReviewWords = WordTable<Bool>(["过去五年", "五年来", "这五年", "五年的", "本届政府"].map { ($0, true) })
 
     /// Words that put a result in the year before the document's (去年全省GDP增长5.2%).
-    static let lastYearWords = WordTable<Bool>(["去年", "上年", "过去一年", "刚刚过去的一年", "一年来"].map { ($0, true) })
+    static let lastYearWords = WordTable<Bool>(["去年", "上年", "过去一年", "刚刚过去的一年", "一年来", "这一年"].map { ($0, true) })
 
     /// Parts of a year: a result for them is not the year's outcome (上半年, 一季度, 1—5月).
     static let partYearWords = WordTable<Bool>(

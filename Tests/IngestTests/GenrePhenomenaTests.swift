@@ -579,6 +579,17 @@ struct GenrePhenomenaTests {
         #expect(read == scalars.count)
     }
 
+    @Test func thisYearLooksBackInAReport() throws {
+        let text = "2023年，全市交出了一份合格答卷。\n市长表示，这一年，全社会研发投入强度首次超过3%，人才总量突破300万人。\n今年全社会研发投入强度达到3.2%。\n"
+        let doc = try TextPipeline().prepare(
+            bytes: Array(text.utf8), source: "r.txt",
+            hints: DocumentHints(publishedOn: Day(iso: "2024-01-11"), publisherRegion: "长沙市"))
+        let found = Extractor().extractAll(from: doc)
+        #expect(found.outcomes.map(\.value) == [3, 300])
+        #expect(found.outcomes.allSatisfy { $0.year == 2023 })
+        #expect(found.commitments.map(\.value) == [3.2])
+    }
+
     @Test func resultsOfAYearWrittenWithout年() throws {
         let text = "回望2023年，全区一片新气象。\n预计2023全年地区生产总值突破600亿元、增长6.7%。\n"
         let doc = try TextPipeline().prepare(
