@@ -23,7 +23,6 @@ extension ExtractionRun {
             region: paragraph.region ?? outline.region ?? issuer)
         ctx.isOutcome = true
         ctx.reviewSpan = paragraph.reviewSince ?? outline.reviewSpan
-        ctx.paragraphResultYear = paragraph.resultYear
         var own: (year: Int, base: Int?)?
         for m in times {
             own = reportedYear(m)
@@ -31,6 +30,8 @@ extension ExtractionRun {
         }
         // 贵州省去年…取得初步成效。其中，原煤产量达1.53亿吨: 去年 dates the paragraph's results too.
         if own == nil, let d = docYear, Vocabulary.lastYearWords.occurs(in: t, r) { own = (d - 1, nil) }
+        // 2023年，A；B；C: the sentence's own year holds for all its parts, else the paragraph's.
+        ctx.paragraphResultYear = own ?? paragraph.resultYear
         if let own { paragraph.resultYear = own }
         for segment in segments(of: r) {
             var segmentCtx = ctx

@@ -356,7 +356,9 @@ struct ExtractionRun {
             case .thisYear:
                 // 力争今年…, 计划在今年建成…: a firm word or an intent makes this year's figure a target
                 // beside last year's results.
-                if firmness(in: r) != nil || Vocabulary.intentWords.match(t, endingAt: m.range.lowerBound, from: r.lowerBound) != nil {
+                if firmness(in: r) != nil || Vocabulary.intentWords.match(t, endingAt: m.range.lowerBound, from: r.lowerBound) != nil
+                    || Vocabulary.targetCues.occurs(in: t, m.range.upperBound..<r.upperBound)
+                {
                     future = true
                 }
             case .base: break

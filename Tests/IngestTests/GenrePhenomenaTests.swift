@@ -590,6 +590,19 @@ struct GenrePhenomenaTests {
         #expect(found.commitments.map(\.value) == [3.2])
     }
 
+    @Test func resultsAndThisYearsTargetInOneSentence() throws {
+        let text = "初步统计，去年全省地区生产总值48810亿元、增长8.0%，今年全省地区生产总值预期增长6.5%。\n2021年，全省工业增加值达2850.7亿元人民币（同比增长6.1%）。\n报告还提到，2021年，高铁成功通车；生产型企业进出口占外贸比重69.1%。\n"
+        let doc = try TextPipeline().prepare(
+            bytes: Array(text.utf8), source: "r.txt",
+            hints: DocumentHints(publishedOn: Day(iso: "2022-01-22"), publisherRegion: "福建省"))
+        let found = Extractor().extractAll(from: doc)
+        #expect(found.commitments.map(\.value) == [6.5])
+        #expect(found.commitments.map(\.indicator) == ["地区生产总值"])
+        #expect(found.outcomes.map(\.value) == [48810, 8.0, 2850.7, 6.1, 69.1])
+        #expect(found.outcomes.map(\.indicator)[3] == "工业增加值")
+        #expect(found.outcomes.map(\.year) == [2021, 2021, 2021, 2021, 2021])
+    }
+
     @Test func resultsOfAYearWrittenWithout年() throws {
         let text = "回望2023年，全区一片新气象。\n预计2023全年地区生产总值突破600亿元、增长6.7%。\n"
         let doc = try TextPipeline().prepare(
