@@ -173,6 +173,11 @@ extension ExtractionRun {
                 i = verbEnd
                 continue
             }
+            // 进入国家创新型城市行列: joining the ranks of a class is a goal; 进入 anything else is not.
+            if verb == "进入", !t.has("行列", endingAt: object.upperBound) {
+                i = verbEnd
+                continue
+            }
             if verb == "通过", !Vocabulary.passObjects.contains(where: { t.has($0, endingAt: object.upperBound) }) {
                 i = verbEnd
                 continue

@@ -59,6 +59,7 @@ enum Vocabulary {
     static let milestoneVerbs = WordTable<Bool>([
         ("基本建成", true), ("全面建成", true), ("建成投用", true), ("建成投产", true), ("建成通车", true),
         ("建成", true), ("基本实现", true), ("全面实现", true), ("如期实现", true), ("完成", true), ("通过", true),
+        ("进入", true),
     ])
 
     /// What 通过 must lead to for a milestone (通过…认定, 通过…验收).

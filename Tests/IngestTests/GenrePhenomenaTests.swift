@@ -407,10 +407,11 @@ struct GenrePhenomenaTests {
             ]),
         Case(
             name: "facilities built are each a milestone; a list of goals to realize is one",
-            text: "到2035年，基本实现新型工业化、信息化、城镇化、农业现代化。到2025年，建成非遗传习中心、红香米博物馆。",
+            text: "到2035年，基本实现新型工业化、信息化、城镇化、农业现代化。到2035年，进入国家创新型城市行列，进入新发展阶段。到2025年，建成非遗传习中心、红香米博物馆。",
             published: "2022-12-26", publisherRegion: "三门峡市",
             expected: [
                 Expected(kind: .milestone, indicator: "新型工业化、信息化、城镇化、农业现代化", deadline: 2035),
+                Expected(kind: .milestone, indicator: "国家创新型城市行列", deadline: 2035),
                 Expected(kind: .milestone, indicator: "非遗传习中心", deadline: 2025),
                 Expected(kind: .milestone, indicator: "红香米博物馆", deadline: 2025),
             ]),
