@@ -45,6 +45,12 @@ extension ExtractionRun {
                 i = cueEnd
                 continue
             }
+            // 做大三产和主体倍增、科技创新、开放合作6个方面16项工程: a list of a plan's parts, one named
+            // for a doubling.
+            if follow == "、", t.contains("方面", in: cueEnd..<clause.upperBound) || t.contains("工程", in: cueEnd..<clause.upperBound) {
+                i = cueEnd
+                continue
+            }
             var subject: Range<Int>
             // 五个翻番: the list before it, after 实现.
             var k = i

@@ -415,6 +415,11 @@ struct GenrePhenomenaTests {
                 Expected(kind: .milestone, indicator: "非遗传习中心", deadline: 2025),
                 Expected(kind: .milestone, indicator: "红香米博物馆", deadline: 2025),
             ]),
+        Case(
+            name: "a list of a plan's parts, one named for a doubling, is no multiple",
+            text: "到2024年，提出做优一产、做强二产和主体倍增、科技创新、开放合作5个方面16项工程。到2024年，全省市场主体数量实现倍增。",
+            published: "2022-07-15", publisherRegion: "云南省",
+            expected: [Expected(kind: .multiple, indicator: "市场主体数量", multiplier: 2, deadline: 2024)]),
     ]
 
     @Test(arguments: flowsAndParts) func flowsPartsAndTimes(_ c: Case) throws { try Self.check(c) }
