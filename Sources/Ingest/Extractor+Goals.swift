@@ -128,6 +128,22 @@ extension ExtractionRun {
 
     // MARK: Milestones
 
+    /// The name before 目标 when it is a goal's own (碳达峰, 碳中和): two to six Han characters after
+    /// any time words, none of `Vocabulary.genericGoalWords`.
+    func namedGoal(_ r: Range<Int>, _ ctx: SentenceContext) -> Range<Int>? {
+        var start = r.lowerBound
+        for m in ctx.times where m.range.upperBound > start && m.range.lowerBound <= start + 1 && m.range.upperBound <= r.upperBound {
+            start = m.range.upperBound
+        }
+        if start < r.upperBound, t[start] == "前" || t[start] == "的" { start += 1 }
+        let name = start..<r.upperBound
+        guard (2...6).contains(name.count), name.allSatisfy({ t[$0].isHan }),
+            Vocabulary.genericGoalWords.match(t, at: name.lowerBound, limit: name.upperBound) == nil,
+            Vocabulary.genericGoalWords.match(t, endingAt: name.upperBound, from: name.lowerBound) == nil
+        else { return nil }
+        return name
+    }
+
     /// True when the sentence itself says when (a year, 今年, 三年内): news text needs that for a milestone.
     func hasOwnDeadline(_ ctx: SentenceContext) -> Bool {
         ctx.times.contains { resolve($0, in: ctx.range).deadline != nil }
@@ -170,6 +186,11 @@ extension ExtractionRun {
             var object = trim(verbEnd..<objectEnd)
             if object.isEmpty {
                 object = trim(clause.lowerBound..<i)
+            }
+            // 如期实现2030年前碳达峰目标: a goal with a name of its own is that goal (碳达峰); 实现全年目标,
+            // 完成各项目标 name none.
+            if t.has("目标", endingAt: object.upperBound), let named = namedGoal(object.lowerBound..<(object.upperBound - 2), ctx) {
+                object = named
             }
             let objectText = t.string(object)
             if object.count < 2 || object.count > 40 || objectText.contains("目标") || objectText.hasSuffix("任务")

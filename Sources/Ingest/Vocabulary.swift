@@ -220,6 +220,12 @@ enum Vocabulary {
     static let completionVerbs = WordTable<Bool>(
         ["退出", "脱贫", "稳定脱贫", "摘帽", "出列", "竣工", "完工", "建成投产", "投产", "开工", "签约", "落地"].map { ($0, true) })
 
+    /// Words that open a goal without a name of its own (全年目标, 各项目标, 既定目标, 发展目标 …).
+    static let genericGoalWords = WordTable<Bool>(
+        ["全年", "年度", "各项", "既定", "预期", "发展", "主要", "奋斗", "总体", "目标", "上述", "这一", "省定", "市定", "国家下达", "下达",
+         "省下达", "市下达", "县下达", "上级下达", "区下达", "行动", "攻坚"]
+            .map { ($0, true) })
+
     /// Nouns a money threshold describes when it runs straight into them (超50亿美元项目, 亿元企业).
     static let describedNouns = WordTable<Bool>(["项目", "企业", "工程", "大项目", "产业集群"].map { ($0, true) })
 }

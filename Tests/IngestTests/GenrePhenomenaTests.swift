@@ -420,6 +420,11 @@ struct GenrePhenomenaTests {
             text: "到2024年，提出做优一产、做强二产和主体倍增、科技创新、开放合作5个方面16项工程。到2024年，全省市场主体数量实现倍增。",
             published: "2022-07-15", publisherRegion: "云南省",
             expected: [Expected(kind: .multiple, indicator: "市场主体数量", multiplier: 2, deadline: 2024)]),
+        Case(
+            name: "a goal with a name of its own is that goal; one without names nothing",
+            text: "到2030年，如期实现2030年前碳达峰目标。到2025年，完成省下达目标，全面建成小康社会奋斗目标。",
+            published: "2026-02-03", publisherRegion: "河南省",
+            expected: [Expected(kind: .milestone, indicator: "碳达峰", deadline: 2030)]),
     ]
 
     @Test(arguments: flowsAndParts) func flowsPartsAndTimes(_ c: Case) throws { try Self.check(c) }
