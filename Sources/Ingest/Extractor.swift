@@ -565,10 +565,8 @@ struct ExtractionRun {
                     pastCtx.isTarget = true
                     // 2023年地区生产总值增长4.1%，2024年预计增长5%左右: the result's indicator is the
                     // subject of the target after it, so the clause is read even when results are not wanted.
-                    let kept = outcomes.count
                     var past: ClauseTarget?
                     _ = extractQuantities(clause, pastCtx, previousSubject: nil, inherited: &past)
-                    if !readsOutcomes { outcomes.removeSubrange(kept...) }
                     if let name = past?.indicator { previousSubject = name }
                     continue
                 }
@@ -687,8 +685,7 @@ struct ExtractionRun {
     /// True when a place's name follows a period (“十四五”甘肃省经济发展目标是…): the period is the
     /// sentence's time, the place its subject.
     func placeFollows(_ m: TimeMention) -> Bool {
-        var k = m.range.upperBound
-        if k < t.count, t[k] == "”" || t[k] == "\"" || t[k] == "」" || t[k] == "』" { k += 1 }
+        let k = t.skippingClosingQuote(at: m.range.upperBound)
         guard k < t.count, let found = gazetteer.mention(startingAt: k, in: t[k..<min(t.count, k + 12)]) else { return false }
         return found.range.lowerBound == k
     }
@@ -775,8 +772,7 @@ struct ExtractionRun {
     /// True when a period stands as a time phrase of its own (到“十四五”末, “十四五”期间, 2023—2026年，)
     /// rather than inside a noun that follows it (“十五五”考核目标, 十四五规划).
     static func isTimePhrase(_ t: [Unicode.Scalar], _ m: TimeMention) -> Bool {
-        var k = m.range.upperBound
-        if k < t.count, t[k] == "”" || t[k] == "\"" || t[k] == "」" || t[k] == "』" { k += 1 }
+        let k = t.skippingClosingQuote(at: m.range.upperBound)
         guard k < t.count else { return true }
         if Vocabulary.periodTails.match(t, at: k) != nil { return true }
         return !t[k].isHan
@@ -819,6 +815,8 @@ struct ExtractionRun {
         guard !name.isEmpty, Vocabulary.notIndicators.match(name.scalars, at: 0)?.length != name.unicodeScalars.count
         else { return }
         if ctx.isOutcome {
+            // Results read only for the subject they hand on (commitments wanted alone) are not built.
+            guard readsOutcomes else { return }
             emitOutcome(name: name, kind: kind, quote: quote, ctx: ctx, clause: clause, at: at, multiplier: multiplier,
                 quantity: quantity, verbQualifier: verbQualifier)
             return

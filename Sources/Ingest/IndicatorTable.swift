@@ -95,40 +95,32 @@ struct IndicatorTable {
     }
 
     static func isHeaderCell(_ t: [Unicode.Scalar], _ cell: Range<Int>) -> Bool {
-        headerWords.occurs(in: t, cell) || year(in: t, cell) != nil
+        headerWords.occurs(in: t, cell) || !years(in: t, cell).isEmpty
     }
 
-    /// The first four-digit year written in a cell (2025年目标值 → 2025).
-    static func year(in t: [Unicode.Scalar], _ cell: Range<Int>) -> Int? {
+    /// The four-digit years written in a cell, in order (2021—2025年年均增长 → 2021, 2025).
+    static func years(in t: [Unicode.Scalar], _ cell: Range<Int>) -> [Int] {
+        var found: [Int] = []
         var k = cell.lowerBound
         while k + 4 <= cell.upperBound {
             if (k..<(k + 4)).allSatisfy({ t[$0].isASCIIDigit }), k + 4 == cell.upperBound || !t[k + 4].isASCIIDigit,
                 k == cell.lowerBound || !t[k - 1].isASCIIDigit
             {
-                let y = (k..<(k + 4)).reduce(0) { $0 * 10 + Int(t[$1].value - 48) }
-                if (1990...2100).contains(y) { return y }
+                let y = (k..<(k + 4)).reduce(0) { $0 * 10 + t[$1].asciiDigitValue }
+                if (1990...2100).contains(y) { found.append(y) }
+                k += 4
+            } else {
+                k += 1
             }
-            k += 1
         }
-        return nil
+        return found
     }
 
     /// The column of the latest year: a level target, unless only an annual-rate column has it.
     static func targetColumn(_ t: [Unicode.Scalar], _ header: [Range<Int>]) -> (Int, Int, Bool)? {
         var best: (Int, Int, Bool)?
         for (k, cell) in header.enumerated() {
-            // The last year a cell names (2021—2025年年均增长 → 2025).
-            var last: Int?
-            var i = cell.lowerBound
-            while i < cell.upperBound {
-                if let y = year(in: t, i..<cell.upperBound) {
-                    last = y
-                    i = (t.find(String(y), in: i..<cell.upperBound) ?? i) + 4
-                } else {
-                    break
-                }
-            }
-            guard let y = last else { continue }
+            guard let y = years(in: t, cell).last else { continue }
             let annual = t.contains("年均", in: cell)
             let cumulative = t.contains("累计", in: cell) || t.contains("基期", in: cell)
             if cumulative && !annual { continue }

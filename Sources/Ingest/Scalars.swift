@@ -1,5 +1,15 @@
 /// Small helpers for scanning `[Unicode.Scalar]` text without `String.Index` or Regex.
 extension Array where Element == Unicode.Scalar {
+    /// `k`, or the index after it when a closing quote stands there (”, ", 」, 』): what a name in
+    /// quotes (“十四五”规划, 「十四五」规划) is followed by.
+    func skippingClosingQuote(at k: Int, limit: Int? = nil) -> Int {
+        guard k < (limit ?? count) else { return k }
+        switch self[k] {
+        case "”", "\"", "」", "』": return k + 1
+        default: return k
+        }
+    }
+
     /// True when the scalars at `i` spell `word`.
     @inlinable
     func has(_ word: [Unicode.Scalar], at i: Int) -> Bool {

@@ -91,20 +91,25 @@ public enum TimeExpressions {
             ?? latestFiveYearPlan(in: t, end: end)
     }
 
-    /// A text that names two years only, one after the other (2019年…增长7.5%; 2020年全市预期…增长6.5%):
-    /// a report of the later one, looking back on the earlier.
-    static func laterOfTwoConsecutiveYears(in t: [Unicode.Scalar], end: Int) -> Int? {
-        var years: Set<Int> = []
+    /// The four-digit years written in `t[0..<end]` as years (2019年, 2023全年), with where each starts.
+    static func writtenYears(in t: [Unicode.Scalar], end: Int) -> [(year: Int, start: Int)] {
+        var found: [(year: Int, start: Int)] = []
         var i = 0
         while i + 5 <= end {
             guard t[i].isASCIIDigit, let (y, at) = year(t, at: i), at < end, t[at] == "年" || t[at] == "全" else {
                 i += 1
                 continue
             }
-            years.insert(y)
-            if years.count > 2 { return nil }
+            found.append((y, i))
             i = at + 1
         }
+        return found
+    }
+
+    /// A text that names two years only, one after the other (2019年…增长7.5%; 2020年全市预期…增长6.5%):
+    /// a report of the later one, looking back on the earlier.
+    static func laterOfTwoConsecutiveYears(in t: [Unicode.Scalar], end: Int) -> Int? {
+        let years = Set(writtenYears(in: t, end: end).map(\.year))
         guard years.count == 2, let low = years.min(), years.contains(low + 1) else { return nil }
         return low + 1
     }
@@ -139,20 +144,11 @@ public enum TimeExpressions {
     /// 电力装机…): that year is the current one.
     static func thisYearByItsOnlyYear(in t: [Unicode.Scalar], end: Int) -> Int? {
         guard t.contains("今年", in: 0..<end) else { return nil }
-        var only: Int?
-        var firm = false
-        var i = 0
-        while i + 5 <= end {
-            guard t[i].isASCIIDigit, i == 0 || !t[i - 1].isASCIIDigit, let (y, at) = year(t, at: i), at < end, t[at] == "年" else {
-                i += 1
-                continue
-            }
-            if let o = only, o != y { return nil }
-            only = y
-            if Vocabulary.firmness.match(t, endingAt: i, from: max(0, i - 2)) != nil { firm = true }
-            i = at + 1
-        }
-        return firm ? only : nil
+        let years = writtenYears(in: t, end: end)
+        guard let only = years.first?.year, years.allSatisfy({ $0.year == only }),
+            years.contains(where: { Vocabulary.firmness.match(t, endingAt: $0.start, from: max(0, $0.start - 2)) != nil })
+        else { return nil }
+        return only
     }
 
     /// Every time expression in `range`, in order.
@@ -225,8 +221,7 @@ public enum TimeExpressions {
             }
             if let p = fiveYearPlans.match(t, at: i, limit: end) {
                 // "十五五"开局之年 names the plan's first year, not its end.
-                var k = i + p.length
-                if k < end, t[k] == "”" || t[k] == "\"" || t[k] == "」" || t[k] == "』" { k += 1 }
+                let k = t.skippingClosingQuote(at: i + p.length, limit: end)
                 let opening = ["开局", "收官", "起步", "首年", "第一年"].contains { t.has($0, at: k) }
                 if !opening {
                     guard body(TimeMention(kind: .period(p.value), range: i..<i + p.length)) else { return }
