@@ -68,8 +68,7 @@ struct Compare: ParsableCommand, WorkedExamples {
 
     func validate() throws {
         if indicator != nil && key != nil { throw ValidationError("give --indicator or --key, not both") }
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
-        if limit != nil && all { throw ValidationError("give --limit or --all, not both") }
+        try ReportArguments.validate(limit: limit, all: all)
         if let level, !["province", "prefecture", "county"].contains(level) {
             throw ValidationError("--level \(level) is not province, prefecture or county")
         }

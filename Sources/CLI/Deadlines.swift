@@ -48,9 +48,7 @@ struct Deadlines: ParsableCommand, WorkedExamples {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of \(asOf) is not a date (YYYY-MM-DD)") }
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
-        if limit != nil && all { throw ValidationError("give --limit or --all, not both") }
+        try ReportArguments.validate(asOf: asOf, limit: limit, all: all)
         if let within, Self.years(within) == nil { throw ValidationError("--within \(within) is not a number of years (2y)") }
         if within != nil, filters.year != nil || filters.from != nil || filters.to != nil {
             throw ValidationError("--within cannot be combined with --year/--from/--to")

@@ -59,9 +59,7 @@ struct Progress: ParsableCommand, WorkedExamples {
     @OptionGroup var database: DatabaseOptions
 
     func validate() throws {
-        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of \(asOf) is not a date (YYYY-MM-DD)") }
-        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
-        if limit != nil && all { throw ValidationError("give --limit or --all, not both") }
+        try ReportArguments.validate(asOf: asOf, limit: limit, all: all)
     }
 
     func run() throws {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Ingest
 import Store
 
 /// Region and indicator filters shared by the report commands.
@@ -52,4 +53,14 @@ enum RegionLookup {
         }
     }
 
+}
+
+/// The checks every report command makes of its paging and date options.
+enum ReportArguments {
+    /// --as-of is a date; --limit is at least 1 and not given with --all.
+    static func validate(asOf: String? = nil, limit: Int?, all: Bool) throws {
+        if let asOf, Day(iso: asOf) == nil { throw ValidationError("--as-of \(asOf) is not a date (YYYY-MM-DD)") }
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if limit != nil && all { throw ValidationError("give --limit or --all, not both") }
+    }
 }

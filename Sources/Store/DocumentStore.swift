@@ -389,8 +389,8 @@ public final class DocumentStore {
         var ingestKey: String?
         var contentHash: String
         var fields: Fields
-        var mentions: [MentionRow] = []
-        var outcomes: [OutcomeRow] = []
+        var mentions: [SourceRow] = []
+        var outcomes: [SourceRow] = []
 
         init(pending: PendingDocument) {
             document = pending.document
@@ -426,8 +426,10 @@ public final class DocumentStore {
         var unitFamily: String
     }
 
-    /// A mention's values in `mentionColumns` order (after document_id), and its target.
-    struct MentionRow {
+    /// A row of a source table (a mention in `mentionColumns` order, an outcome source in
+    /// `outcomeColumns` order, after document_id), and what it is a source of: its target, or its
+    /// outcome with the year in `deadlineYear`.
+    struct SourceRow {
         var values: [String?]
         var identity: TargetIdentity
     }
@@ -451,13 +453,6 @@ public final class DocumentStore {
         var year: Int
     }
 
-    /// An outcome source's values in `outcomeColumns` order (after document_id), and its outcome's
-    /// identity (the year in `deadlineYear`).
-    struct OutcomeRow {
-        var values: [String?]
-        var identity: TargetIdentity
-    }
-
     static let outcomeColumns = [
         "document_id", "region_code", "region_name", "region_level", "indicator", "kind", "multiplier", "value",
         "unit", "qualifier", "per_year", "base_year", "year", "quote", "span_start", "span_end",
@@ -466,25 +461,34 @@ public final class DocumentStore {
 
     /// The outcomes as rows, keyed like mentions: the outcome's region, else the publisher's;
     /// indicators not in the vocabulary are appended to `unknown`.
-    func outcomeRows(_ outcomes: [Outcome], publisherRegion: String?, unknown: inout [NewIndicator]) -> [OutcomeRow] {
-        outcomes.map { o -> OutcomeRow in
-            let indicator = Fields.storable(o.indicator)
-            let (key, known) = indicatorKey(for: indicator)
-            let family = UnitFamily(unit: o.unit)
-            if !known { unknown.append(NewIndicator(key: key, name: indicator, family: family)) }
-            let region = o.region?.code ?? publisherRegion
+    func outcomeRows(_ outcomes: [Outcome], publisherRegion: String?, unknown: inout [NewIndicator]) -> [SourceRow] {
+        outcomes.map { o -> SourceRow in
+            let k = keyed(o.indicator, unit: o.unit, region: o.region, publisherRegion: publisherRegion, unknown: &unknown)
             let values: [String?] = [
-                o.region?.code, o.region?.name, o.region?.level.rawValue, indicator, o.kind.rawValue,
+                o.region?.code, o.region?.name, o.region?.level.rawValue, k.indicator, o.kind.rawValue,
                 o.multiplier?.sqlText, o.value?.sqlText, o.unit.map(Fields.storable), o.qualifier.map(Fields.storable),
                 o.perYear?.sqlText, o.baseYear?.sqlText, o.year.sqlText, Fields.storable(o.quote),
-                o.span.lowerBound.sqlText, o.span.upperBound.sqlText, region, key, family.rawValue,
+                o.span.lowerBound.sqlText, o.span.upperBound.sqlText, k.region, k.key, k.family.rawValue,
             ]
-            return OutcomeRow(
+            return SourceRow(
                 values: values,
                 identity: TargetIdentity(
-                    region: region, indicatorKey: key, kind: o.kind.rawValue, deadlineYear: o.year,
-                    unitFamily: family.rawValue))
+                    region: k.region, indicatorKey: k.key, kind: o.kind.rawValue, deadlineYear: o.year,
+                    unitFamily: k.family.rawValue))
         }
+    }
+
+    /// What mentions and outcome sources are keyed by: the storable indicator, its key and unit
+    /// family, and the region (its own, else the publisher's); an indicator not in the vocabulary
+    /// is appended to `unknown`.
+    func keyed(
+        _ indicator: String, unit: String?, region: Region?, publisherRegion: String?, unknown: inout [NewIndicator]
+    ) -> (indicator: String, key: String, family: UnitFamily, region: String?) {
+        let stored = Fields.storable(indicator)
+        let (key, known) = indicatorKey(for: stored)
+        let family = UnitFamily(unit: unit)
+        if !known { unknown.append(NewIndicator(key: key, name: stored, family: family)) }
+        return (stored, key, family, region?.code ?? publisherRegion)
     }
 
     /// An indicator found in text but not in the vocabulary.
@@ -495,25 +499,21 @@ public final class DocumentStore {
     }
 
     /// The mentions as rows; indicators not in the vocabulary are appended to `unknown`.
-    func mentionRows(_ mentions: [Commitment], publisherRegion: String?, unknown: inout [NewIndicator]) -> [MentionRow] {
-        mentions.map { m -> MentionRow in
-            let indicator = Fields.storable(m.indicator)
-            let (key, known) = indicatorKey(for: indicator)
-            let family = UnitFamily(unit: m.unit)
-            if !known { unknown.append(NewIndicator(key: key, name: indicator, family: family)) }
-            let region = m.region?.code ?? publisherRegion
+    func mentionRows(_ mentions: [Commitment], publisherRegion: String?, unknown: inout [NewIndicator]) -> [SourceRow] {
+        mentions.map { m -> SourceRow in
+            let k = keyed(m.indicator, unit: m.unit, region: m.region, publisherRegion: publisherRegion, unknown: &unknown)
             let values: [String?] = [
-                m.region?.code, m.region?.name, m.region?.level.rawValue, indicator, m.kind.rawValue,
+                m.region?.code, m.region?.name, m.region?.level.rawValue, k.indicator, m.kind.rawValue,
                 m.multiplier?.sqlText, m.value?.sqlText, m.unit.map(Fields.storable), m.qualifier.map(Fields.storable),
                 m.firmness.map(Fields.storable), m.perYear?.sqlText, m.baseYear?.sqlText, m.deadlineYear?.sqlText,
                 Fields.storable(m.quote), m.span.lowerBound.sqlText, m.span.upperBound.sqlText,
-                region, key, family.rawValue,
+                k.region, k.key, k.family.rawValue,
             ]
-            return MentionRow(
+            return SourceRow(
                 values: values,
                 identity: TargetIdentity(
-                    region: region, indicatorKey: key, kind: m.kind.rawValue, deadlineYear: m.deadlineYear,
-                    unitFamily: family.rawValue))
+                    region: k.region, indicatorKey: k.key, kind: m.kind.rawValue, deadlineYear: m.deadlineYear,
+                    unitFamily: k.family.rawValue))
         }
     }
 
