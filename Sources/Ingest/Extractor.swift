@@ -248,24 +248,21 @@ struct ExtractionRun {
     mutating func processLine(_ line: Range<Int>) {
         guard !line.isEmpty else { return }
         var paragraphPast = false
+        let opening = t.skippingSpaces(from: line.lowerBound, limit: line.upperBound)
         if let heading = DocumentOutline.heading(
             t, line, docYear: docYear, fromNowStart: fromNowStart, gazetteer: gazetteer, near: issuer)
         {
             outline.enter(heading)
             if heading.kind == .review { outline.clearScopeDeadlines() }
         } else {
-            var i = line.lowerBound
-            while i < line.upperBound, t[i] == " " || t[i] == "\u{3000}" { i += 1 }
-            paragraphPast = Vocabulary.reviewParagraphStarts.match(t, at: i, limit: line.upperBound) != nil
+            paragraphPast = Vocabulary.reviewParagraphStarts.match(t, at: opening, limit: line.upperBound) != nil
         }
         // In a review section every sentence is a past result: read for outcomes only.
         let reviewing = paragraphPast || section == .review
         var paragraph = ParagraphContext(reviewSince: paragraphPast ? reviewSpan(at: line.lowerBound) : nil)
         // 同时，城区建成区面积达到20平方公里: a paragraph that opens by going on goes on with the
         // deadline of the one before it.
-        if !reviewing, let i = line.first(where: { t[$0] != " " && t[$0] != "\u{3000}" }),
-            Vocabulary.continuationOpenings.match(t, at: i, limit: line.upperBound) != nil
-        {
+        if !reviewing, Vocabulary.continuationOpenings.match(t, at: opening, limit: line.upperBound) != nil {
             paragraph.deadline = lastParagraphDeadline
         }
         defer { lastParagraphDeadline = paragraph.deadline }
@@ -367,8 +364,7 @@ struct ExtractionRun {
         if pastYear && !future { return true }
         // 目前制造业的比重依然在35%以上: a sentence opening on the present says how things stand.
         if !future {
-            var k = r.lowerBound
-            while k < r.upperBound, t[k] == " " || t[k] == "\u{3000}" { k += 1 }
+            let k = t.skippingSpaces(from: r.lowerBound, limit: r.upperBound)
             if Vocabulary.presentOpenings.match(t, at: k, limit: r.upperBound) != nil { return true }
         }
         // 在短短的两年时间已建成…: a stock already built, beside nothing but a span of years.
@@ -391,9 +387,7 @@ struct ExtractionRun {
     /// True when the sentence's first words are a year before the document's (2021年，…).
     func opensOnPastYear(_ r: Range<Int>, times: [TimeMention]) -> Bool {
         guard let d = docYear, let first = times.first, case .year(let y) = first.kind, y < d else { return false }
-        var k = r.lowerBound
-        while k < first.range.lowerBound, t[k] == " " || t[k] == "\u{3000}" { k += 1 }
-        return k == first.range.lowerBound
+        return t.skippingSpaces(from: r.lowerBound, limit: first.range.lowerBound) == first.range.lowerBound
     }
 
     /// True when the sentence names years and all of them are before the document's (2023年全年地区生产总值…).

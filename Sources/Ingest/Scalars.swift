@@ -1,5 +1,12 @@
 /// Small helpers for scanning `[Unicode.Scalar]` text without `String.Index` or Regex.
 extension Array where Element == Unicode.Scalar {
+    /// The first index from `i` (below `limit`) that is not a space or an ideographic space.
+    func skippingSpaces(from i: Int, limit: Int) -> Int {
+        var k = i
+        while k < limit, self[k] == " " || self[k] == "\u{3000}" { k += 1 }
+        return k
+    }
+
     /// `k`, or the index after it when a closing quote stands there (”, ", 」, 』): what a name in
     /// quotes (“十四五”规划, 「十四五」规划) is followed by.
     func skippingClosingQuote(at k: Int, limit: Int? = nil) -> Int {
